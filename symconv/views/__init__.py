@@ -1,0 +1,15 @@
+"""Three independent derivations of a transposed convolution.
+
+Each view reads a :class:`symconv.problem.Problem` and returns its output planes;
+they share no arithmetic, so their agreement (see :mod:`symconv.verify`) is evidence.
+"""
+
+from symconv.views import matrix, scatter, zero_insertion
+
+METHODS = {
+    "scatter": scatter.transpose,
+    "zero_insertion": zero_insertion.transpose,
+    "matrix": matrix.transpose,
+}
+
+__all__ = ["METHODS"]

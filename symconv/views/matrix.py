@@ -1,0 +1,66 @@
+"""The matrix view: ``vec(y) = C^T vec(x)``, C the matrix of the matching direct convolution.
+
+C maps a transposed output (``C_out`` channels of size O) back to the input's shape
+(``C_in`` channels of size I): row ``(c_in, i)``, column ``(c_out, o)`` holds the
+kernel tap ``w[c_in, j, t]`` that links them when ``o = i*s + t*d - p_begin``.
+
+>>> from symconv.problem import make_problem
+>>> conv_matrix_of(make_problem([[1, 2]], [[["w1", "w2", "w3"]]], stride=2, padding=1))
+Matrix([
+[w2, w3,  0],
+[ 0, w1, w2]])
+"""
+
+from __future__ import annotations
+
+import math
+
+from sympy import Add, ImmutableSparseMatrix
+
+from symconv.geometry import ndindex
+from symconv.problem import Plane, Problem
+
+
+def conv_matrix_of(problem: Problem) -> ImmutableSparseMatrix:
+    """The sparse matrix C of the direct convolution whose transpose ``problem`` is."""
+    g = problem.geometry
+    in_count = math.prod(g.input_size)
+    out_count = math.prod(g.output_size)
+    entries = {}
+    for row_local, i in enumerate(ndindex(g.input_size)):
+        for t_flat, t in enumerate(ndindex(g.kernel_size)):
+            col_local = 0
+            for i_d, t_d, s, d, b, size in zip(
+                i, t, g.stride, g.dilation, g.pad_begin, g.output_size
+            ):
+                o = i_d * s + t_d * d - b
+                if not 0 <= o < size:
+                    break
+                col_local = col_local * size + o
+            else:
+                for ci in range(problem.in_channels):
+                    first = (ci // problem.in_per_group) * problem.out_per_group
+                    for j, w_plane in enumerate(problem.w[ci]):
+                        key = (ci * in_count + row_local, (first + j) * out_count + col_local)
+                        entries[key] = w_plane[t_flat]
+    shape = (problem.in_channels * in_count, problem.out_channels * out_count)
+    return ImmutableSparseMatrix(*shape, entries)
+
+
+def transpose(problem: Problem) -> list[list[Plane]]:
+    """Output planes ``[n][c_out]`` computed as ``C^T x`` for each batch element."""
+    transposed = conv_matrix_of(problem).T
+    out_count = math.prod(problem.geometry.output_size)
+    rows = transposed.todok()
+    by_row: list[list[tuple[int, object]]] = [[] for _ in range(transposed.rows)]
+    for (r, c), value in sorted(rows.items()):
+        by_row[r].append((c, value))
+    planes = []
+    for n in range(problem.batch):
+        x = [e for plane in problem.x[n] for e in plane]
+        y = []
+        for r, entries in enumerate(by_row):
+            bias = [problem.bias[r // out_count]] if problem.bias is not None else []
+            y.append(Add(*(value * x[c] for c, value in entries), *bias))
+        planes.append([y[co * out_count : (co + 1) * out_count] for co in range(problem.out_channels)])
+    return planes
