@@ -204,8 +204,6 @@ def make_geometry(
             f"= {geometry.output_size} must be >= 1",
             padding,
         )
-    if min(geometry.pad_begin) < 0 and rules == "onnx":
-        raise SymconvError("pads", "begin pads must be >= 0", geometry.pad_begin)
     return geometry
 
 
@@ -216,7 +214,9 @@ def _rank_of(*values: object) -> int:
     return 1
 
 
-def row_major_offsets(sizes: Sequence[int], steps: Sequence[int], strides: Sequence[int]) -> list[int]:
+def row_major_offsets(
+    sizes: Sequence[int], steps: Sequence[int], strides: Sequence[int]
+) -> list[int]:
     """Flat offsets of every index of a grid, in reading order, mapped by ``index*step*stride``.
 
     >>> row_major_offsets((2, 2), (1, 1), (2, 1))

@@ -80,7 +80,8 @@ def make_problem(
     rank = w.rank() - 2
     if rank < 1:
         raise SymconvError(
-            "weight", "must have shape (C_in, C_out/groups, *kernel) with >= 1 spatial dimension",
+            "weight",
+            "must have shape (C_in, C_out/groups, *kernel) with >= 1 spatial dimension",
             w.shape,
         )
     geometry = make_geometry(
@@ -132,8 +133,10 @@ def problem_from_geometry(
     x_flat = flat_elements(x)
     w_flat = flat_elements(w)
     xs = [
-        [x_flat[(n * in_channels + c) * plane : (n * in_channels + c + 1) * plane]
-         for c in range(in_channels)]
+        [
+            x_flat[(n * in_channels + c) * plane : (n * in_channels + c + 1) * plane]
+            for c in range(in_channels)
+        ]
         for n in range(batch)
     ]
     cols = w.shape[1]

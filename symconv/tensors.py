@@ -110,7 +110,9 @@ def to_element(parameter: str, value: object) -> sympy.Expr:
         try:
             expr = sympy.sympify(value, rational=True)
         except (sympy.SympifyError, SyntaxError, TypeError, ValueError):
-            raise SymconvError(parameter, "could not read element as a number or symbol", value) from None
+            raise SymconvError(
+                parameter, "could not read element as a number or symbol", value
+            ) from None
     else:
         raise SymconvError(parameter, "elements must be numbers or SymPy expressions", value)
     if not isinstance(expr, sympy.Expr) or expr.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):

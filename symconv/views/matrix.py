@@ -62,5 +62,7 @@ def transpose(problem: Problem) -> list[list[Plane]]:
         for r, entries in enumerate(by_row):
             bias = [problem.bias[r // out_count]] if problem.bias is not None else []
             y.append(Add(*(value * x[c] for c, value in entries), *bias))
-        planes.append([y[co * out_count : (co + 1) * out_count] for co in range(problem.out_channels)])
+        planes.append(
+            [y[co * out_count : (co + 1) * out_count] for co in range(problem.out_channels)]
+        )
     return planes

@@ -56,11 +56,16 @@ def crop(geometry: Geometry) -> list[int | None]:
     return kept
 
 
-def transpose(problem: Problem) -> list[list[Plane]]:
-    """Output planes ``[n][c_out]`` of the transposed convolution, by painting and cropping."""
+def transpose(
+    problem: Problem, cells: list | None = None, kept: list | None = None
+) -> list[list[Plane]]:
+    """Output planes ``[n][c_out]`` of the transposed convolution, by painting and cropping.
+
+    ``cells`` and ``kept`` default to :func:`paint` and :func:`crop` of the geometry.
+    """
     geometry = problem.geometry
-    cells = paint(geometry)
-    kept = crop(geometry)
+    cells = paint(geometry) if cells is None else cells
+    kept = crop(geometry) if kept is None else kept
     planes = []
     for n in range(problem.batch):
         canvases = [[[] for _ in cells] for _ in range(problem.out_channels)]

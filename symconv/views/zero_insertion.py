@@ -24,8 +24,11 @@ def borders(geometry: Geometry) -> tuple[tuple[int, int], ...]:
     return tuple(
         (d * (k - 1) - b, d * (k - 1) - e + op)
         for k, d, b, e, op in zip(
-            geometry.kernel_size, geometry.dilation, geometry.pad_begin,
-            geometry.pad_end, geometry.output_padding,
+            geometry.kernel_size,
+            geometry.dilation,
+            geometry.pad_begin,
+            geometry.pad_end,
+            geometry.output_padding,
         )
     )
 
@@ -74,9 +77,7 @@ def transpose(problem: Problem) -> list[list[Plane]]:
     zero = Integer(0)
     planes = []
     for n in range(problem.batch):
-        stretched = [
-            [zero if p is None else plane[p] for p in positions] for plane in problem.x[n]
-        ]
+        stretched = [[zero if p is None else plane[p] for p in positions] for plane in problem.x[n]]
         batch_planes = []
         for co in range(problem.out_channels):
             group, j = divmod(co, problem.out_per_group)

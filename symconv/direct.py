@@ -1,0 +1,88 @@
+"""The direct (ordinary) convolution, as PyTorch's ``conv{1,2,3}d`` computes it, by gathering.
+
+It is the operation whose input-gradient a transposed convolution is; :mod:`symconv.verify`
+uses it for the adjoint and gradient identities.
+
+>>> conv([[1, 2, 3]], [[[1, 1]]])
+[[3, 5]]
+>>> conv([[1, 2, 3]], [[["w1", "w2"]]], stride=2, padding=1)
+[[w2, 2*w1 + 3*w2]]
+"""
+
+from __future__ import annotations
+
+import math
+
+from sympy import Add, ImmutableDenseNDimArray
+
+from symconv.errors import SymconvError
+from symconv.geometry import as_int, ndindex, padding_pairs, per_dimension
+from symconv.tensors import flat_elements, to_array
+
+
+def conv(
+    input: object,
+    weight: object,
+    bias: object = None,
+    stride: object = 1,
+    padding: object = 0,
+    groups: object = 1,
+    dilation: object = 1,
+    *,
+    output_size: object = None,
+) -> ImmutableDenseNDimArray:
+    """The exact output of ``torch.nn.functional.conv{1,2,3}d`` (any rank), as SymPy.
+
+    ``input`` is ``(N, C_in, *I)`` or ``(C_in, *I)``; ``weight`` is ``(C_out, C_in/groups, *k)``.
+    ``output_size`` keeps only the first outputs per dimension (the gradient identity
+    needs this when output_padding exceeds the stride).
+    """
+    x = to_array(input, "input")
+    w = to_array(weight, "weight")
+    rank = w.rank() - 2
+    if rank < 1 or x.rank() not in (rank + 1, rank + 2):
+        raise SymconvError("input", "rank must match the weight's spatial rank (+1 or +2)", x.shape)
+    batched = x.rank() == rank + 2
+    if not batched:
+        x = x.reshape(1, *x.shape)
+    n_batch, c_in, *size = x.shape
+    c_out, c_per_group, *kernel = w.shape
+    groups = as_int("groups", groups)
+    if groups < 1 or c_in % groups or c_out % groups or c_in // groups != c_per_group:
+        raise SymconvError(
+            "groups", "must divide both channel counts and match the weight's shape", groups
+        )
+    strides = per_dimension("stride", stride, rank)
+    dilations = per_dimension("dilation", dilation, rank)
+    pads = padding_pairs(padding, rank)
+    natural = tuple(
+        (n + b + e - d * (k - 1) - 1) // s + 1
+        for n, (b, e), d, k, s in zip(size, pads, dilations, kernel, strides)
+    )
+    out = natural if output_size is None else per_dimension("output_size", output_size, rank)
+    xs = flat_elements(x)
+    ws = flat_elements(w)
+    biases = flat_elements(to_array(bias, "bias")) if bias is not None else None
+    plane, taps = math.prod(size), math.prod(kernel)
+    in_strides = [math.prod(size[d + 1 :]) for d in range(rank)]
+    result = []
+    for n in range(n_batch):
+        for co in range(c_out):
+            group = co // (c_out // groups)
+            for o in ndindex(out):
+                terms = [] if biases is None else [biases[co]]
+                for cl in range(c_per_group):
+                    ci = group * c_per_group + cl
+                    for t_flat, t in enumerate(ndindex(kernel)):
+                        offset = 0
+                        for d in range(rank):
+                            pos = o[d] * strides[d] + t[d] * dilations[d] - pads[d][0]
+                            if not 0 <= pos < size[d]:
+                                break
+                            offset += pos * in_strides[d]
+                        else:
+                            value = xs[(n * c_in + ci) * plane + offset]
+                            terms.append(value * ws[(co * c_per_group + cl) * taps + t_flat])
+                result.append(Add(*terms))
+    shape = (n_batch, c_out, *out) if batched else (c_out, *out)
+    return ImmutableDenseNDimArray(result, shape)

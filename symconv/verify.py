@@ -1,0 +1,186 @@
+"""Proofs, for one configuration, that the three views agree and the identities hold.
+
+Three checks, each exact:
+
+* the scatter, zero-insertion and matrix views give structurally identical outputs;
+* the adjoint identity ``<C u, v> = <u, C^T v>`` for symbolic ``u`` and ``v``, with C u
+  computed by the direct convolution and C^T v by the scatter view;
+* the gradient identity: for ``L = sum(x * conv(z, w))``, ``dL/dz`` (by SymPy
+  differentiation) equals ``conv_transpose(x, w)``.
+
+>>> from symconv.tensors import letters, symbols_array
+>>> report = verify(letters((1, 2, 2)), symbols_array("w", (1, 1, 2, 2)), stride=2)
+>>> report.ok
+True
+>>> print(report)
+PASS  three views agree (scatter = zero_insertion = matrix): 16 entries each
+PASS  adjoint identity <C u, v> = <u, C^T v>
+PASS  gradient identity dL/dz = conv_transpose(x, w)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import sympy
+from sympy import Add, Dummy, ImmutableDenseNDimArray, Mul
+
+from symconv.direct import conv
+from symconv.geometry import ndindex
+from symconv.problem import Problem, make_problem
+from symconv.tensors import flat_elements
+from symconv.views import METHODS
+
+
+@dataclass(frozen=True)
+class Check:
+    """One verified statement: its name, whether it held, and where it failed if not."""
+
+    name: str
+    passed: bool
+    detail: str = ""
+
+    def __str__(self) -> str:
+        line = f"{'PASS' if self.passed else 'FAIL'}  {self.name}"
+        return f"{line}: {self.detail}" if self.detail else line
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The checks run for one configuration; true when every one passed."""
+
+    checks: tuple[Check, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __str__(self) -> str:
+        return "\n".join(str(c) for c in self.checks)
+
+
+def verify(
+    input: object,
+    weight: object,
+    bias: object = None,
+    stride: object = 1,
+    padding: object = 0,
+    output_padding: object = 0,
+    groups: object = 1,
+    dilation: object = 1,
+) -> Verification:
+    """Prove that the three views agree and that the adjoint and gradient identities hold.
+
+    Arguments as :func:`symconv.conv_transpose`.
+    """
+    problem = make_problem(input, weight, bias, stride, padding, output_padding, groups, dilation)
+    return verify_problem(problem)
+
+
+def verify_problem(problem: Problem) -> Verification:
+    """:func:`verify` for an already validated :class:`~symconv.problem.Problem`."""
+    outputs = {name: view(problem) for name, view in METHODS.items()}
+    return Verification(
+        (
+            _views_agree(problem, outputs),
+            _adjoint(problem),
+            _gradient(problem, outputs["scatter"]),
+        )
+    )
+
+
+def _views_agree(problem: Problem, outputs: dict) -> Check:
+    names = list(outputs)
+    name = "three views agree (" + " = ".join(names) + ")"
+    first = outputs[names[0]]
+    count = 0
+    for other in names[1:]:
+        for n, channels in enumerate(first):
+            for co, plane in enumerate(channels):
+                for flat, (a, b) in enumerate(zip(plane, outputs[other][n][co])):
+                    if a != b and sympy.expand(a - b) != 0:
+                        where = _position(problem, n, co, flat)
+                        return Check(
+                            name, False, f"{names[0]} gives {a} but {other} gives {b} at {where}"
+                        )
+                    count += 1
+    return Check(name, True, f"{count // (len(names) - 1)} entries each")
+
+
+def _position(problem: Problem, n: int, co: int, flat: int) -> str:
+    index = list(ndindex(problem.geometry.output_size))[flat]
+    prefix = (n,) if problem.batched else ()
+    return "index " + str((*prefix, co, *index))
+
+
+def _symbols(prefix: str, shape: tuple[int, ...]) -> ImmutableDenseNDimArray:
+    return ImmutableDenseNDimArray([Dummy(prefix) for _ in range(math.prod(shape))], shape)
+
+
+def _weight(problem: Problem) -> ImmutableDenseNDimArray:
+    flat = [e for channel in problem.w for plane in channel for e in plane]
+    shape = (problem.in_channels, problem.out_per_group, *problem.geometry.kernel_size)
+    return ImmutableDenseNDimArray(flat, shape)
+
+
+def _direct(problem: Problem, z: ImmutableDenseNDimArray) -> ImmutableDenseNDimArray:
+    g = problem.geometry
+    return conv(
+        z,
+        _weight(problem),
+        None,
+        g.stride,
+        tuple(zip(g.pad_begin, g.pad_end)),
+        problem.groups,
+        g.dilation,
+        output_size=g.input_size,
+    )
+
+
+def _adjoint(problem: Problem) -> Check:
+    name = "adjoint identity <C u, v> = <u, C^T v>"
+    g = problem.geometry
+    u = _symbols("u", (problem.out_channels, *g.output_size))
+    v = _symbols("v", (problem.in_channels, *g.input_size))
+    left = Add(*(Mul(a, b) for a, b in zip(flat_elements(_direct(problem, u)), flat_elements(v))))
+    ct_v = METHODS["scatter"](
+        make_problem(
+            v,
+            _weight(problem),
+            None,
+            g.stride,
+            tuple(zip(g.pad_begin, g.pad_end)),
+            g.output_padding,
+            problem.groups,
+            g.dilation,
+            rules="onnx",
+        )
+    )
+    right = Add(*(Mul(a, b) for a, b in zip(flat_elements(u), (e for c in ct_v[0] for e in c))))
+    difference = sympy.expand(left - right)
+    return Check(name, difference == 0, "" if difference == 0 else f"difference {difference}")
+
+
+def _gradient(problem: Problem, transposed: list) -> Check:
+    name = "gradient identity dL/dz = conv_transpose(x, w)"
+    g = problem.geometry
+    z = _symbols("z", (problem.out_channels, *g.output_size))
+    z_flat = flat_elements(z)
+    bias = problem.bias or [0] * problem.out_channels
+    for n in range(problem.batch):
+        x = [e for plane in problem.x[n] for e in plane]
+        loss = Add(*(a * b for a, b in zip(x, flat_elements(_direct(problem, z)))))
+        expected = [e for plane in transposed[n] for e in plane]
+        per_channel = math.prod(g.output_size)
+        for flat, (symbol, y) in enumerate(zip(z_flat, expected)):
+            derivative = sympy.diff(loss, symbol) + bias[flat // per_channel]
+            if sympy.expand(derivative - y) != 0:
+                where = _position(problem, n, flat // per_channel, flat % per_channel)
+                return Check(
+                    name, False, f"dL/dz gives {derivative} but the transpose gives {y} at {where}"
+                )
+    return Check(name, True)
