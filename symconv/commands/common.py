@@ -115,7 +115,9 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise SymconvError("-o", f"cannot write in this folder ({exc.strerror})", str(folder))
+        raise SymconvError(
+            "-o", f"cannot write in this folder ({exc.strerror})", str(folder)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
