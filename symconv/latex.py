@@ -130,13 +130,14 @@ def sum_latex(pairs: Sequence[tuple[object, object]], extra: Sequence[object] = 
 
 
 def array_latex(rows: Sequence[Sequence[str]], notation: Notation | None = None) -> str:
-    """A matrix of already-written LaTeX cells, elided past the notation's size limits.
+    r"""A matrix of already-written LaTeX cells, elided past the notation's size limits.
 
     >>> rows = [[str(10 * r + c) for c in range(5)] for r in range(5)]
-    >>> print(array_latex(rows, Notation(max_rows=3, max_cols=3)).replace(" \\\\ ", "\n"))
-    \\begin{pmatrix} 0 & \\cdots & 4
-    \\vdots & \\ddots & \\vdots
-    40 & \\cdots & 44 \\end{pmatrix}
+    >>> for line in array_latex(rows, Notation(max_rows=3, max_cols=3)).split(r" \\ "):
+    ...     print(line)
+    \begin{pmatrix} 0 & \cdots & 4
+    \vdots & \ddots & \vdots
+    40 & \cdots & 44 \end{pmatrix}
     """
     notation = notation or Notation()
     rows = [list(r) for r in rows]
