@@ -15,14 +15,21 @@ from __future__ import annotations
 
 import math
 
-from sympy import Add, ImmutableSparseMatrix
+from sympy import ImmutableSparseMatrix
 
+from symconv.build import product, total
 from symconv.geometry import ndindex
 from symconv.problem import Plane, Problem
 
 
 def conv_matrix_of(problem: Problem) -> ImmutableSparseMatrix:
     """The sparse matrix C of the direct convolution whose transpose ``problem`` is."""
+    shape, entries = conv_matrix_entries(problem)
+    return ImmutableSparseMatrix(*shape, entries)
+
+
+def conv_matrix_entries(problem: Problem) -> tuple[tuple[int, int], dict]:
+    """C's shape and its nonzero entries ``{(row, column): kernel tap}``."""
     g = problem.geometry
     in_count = math.prod(g.input_size)
     out_count = math.prod(g.output_size)
@@ -44,24 +51,24 @@ def conv_matrix_of(problem: Problem) -> ImmutableSparseMatrix:
                         key = (ci * in_count + row_local, (first + j) * out_count + col_local)
                         entries[key] = w_plane[t_flat]
     shape = (problem.in_channels * in_count, problem.out_channels * out_count)
-    return ImmutableSparseMatrix(*shape, entries)
+    return shape, entries
 
 
 def transpose(problem: Problem) -> list[list[Plane]]:
     """Output planes ``[n][c_out]`` computed as ``C^T x`` for each batch element."""
-    transposed = conv_matrix_of(problem).T
+    (_, columns), entries = conv_matrix_entries(problem)
     out_count = math.prod(problem.geometry.output_size)
-    rows = transposed.todok()
-    by_row: list[list[tuple[int, object]]] = [[] for _ in range(transposed.rows)]
-    for (r, c), value in sorted(rows.items()):
-        by_row[r].append((c, value))
+    # Row r of C^T is column r of C.
+    by_row: list[list[tuple[int, object]]] = [[] for _ in range(columns)]
+    for (r, c), value in entries.items():
+        by_row[c].append((r, value))
     planes = []
     for n in range(problem.batch):
         x = [e for plane in problem.x[n] for e in plane]
         y = []
-        for r, entries in enumerate(by_row):
+        for r, row in enumerate(by_row):
             bias = [problem.bias[r // out_count]] if problem.bias is not None else []
-            y.append(Add(*(value * x[c] for c, value in entries), *bias))
+            y.append(total([product(x[c], value) for c, value in row], bias))
         planes.append(
             [y[co * out_count : (co + 1) * out_count] for co in range(problem.out_channels)]
         )

@@ -4,7 +4,8 @@ The block of input element ``i`` has its top-left corner at ``i*s`` on a canvas 
 size ``s*(I-1) + d*(k-1) + 1``; its taps are ``d`` apart. The padding crops the
 canvas, and output_padding (or a negative end pad) adds zeros at the high end.
 
->>> from symconv.geometry import make_geometry
+>>> from symconv.build import product, total
+from symconv.geometry import make_geometry
 >>> g = make_geometry(2, 3, stride=2, padding=1)
 >>> paint(g)
 [[(0, 0)], [(0, 1)], [(0, 2), (1, 0)], [(1, 1)], [(1, 2)]]
@@ -16,8 +17,7 @@ from __future__ import annotations
 
 import math
 
-from sympy import Add
-
+from symconv.build import product, total
 from symconv.geometry import Geometry, ndindex, row_major_offsets, row_major_strides
 from symconv.problem import Plane, Problem
 
@@ -74,12 +74,12 @@ def transpose(
             for j, w_plane in enumerate(problem.w[ci]):
                 canvas = canvases[first + j]
                 for cell, pairs in enumerate(cells):
-                    canvas[cell].extend(x_plane[i] * w_plane[t] for i, t in pairs)
+                    canvas[cell].extend(product(x_plane[i], w_plane[t]) for i, t in pairs)
         batch_planes = []
         for co, canvas in enumerate(canvases):
             bias = [problem.bias[co]] if problem.bias is not None else []
             batch_planes.append(
-                [Add(*canvas[c], *bias) if c is not None else Add(*bias) for c in kept]
+                [total(canvas[c], bias) if c is not None else total([], bias) for c in kept]
             )
         planes.append(batch_planes)
     return planes

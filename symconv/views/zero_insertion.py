@@ -4,7 +4,8 @@
 zeros (negative means crop), the high side also output_padding; a stride-1
 correlation with the spatially flipped, dilated kernel gives the output.
 
->>> from symconv.geometry import make_geometry
+>>> from symconv.build import product, total
+from symconv.geometry import make_geometry
 >>> stretched_positions(make_geometry(2, 3, stride=2, padding=1))
 [None, 0, None, 1, None]
 """
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 import math
 
-from sympy import Add, Integer
+from sympy import Integer
 
+from symconv.build import product, total
 from symconv.geometry import Geometry, ndindex, row_major_strides
 from symconv.problem import Plane, Problem
 
@@ -91,8 +93,8 @@ def transpose(problem: Problem) -> list[list[Plane]]:
                     for t in range(kernel_count):
                         value = z[corner + window[t]]
                         if value is not zero:
-                            terms.append(value * kernel[t])
-                plane.append(Add(*terms, *bias))
+                            terms.append(product(value, kernel[t]))
+                plane.append(total(terms, bias))
             batch_planes.append(plane)
         planes.append(batch_planes)
     return planes
