@@ -4,8 +4,7 @@
 zeros (negative means crop), the high side also output_padding; a stride-1
 correlation with the spatially flipped, dilated kernel gives the output.
 
->>> from symconv.build import product, total
-from symconv.geometry import make_geometry
+>>> from symconv.geometry import make_geometry
 >>> stretched_positions(make_geometry(2, 3, stride=2, padding=1))
 [None, 0, None, 1, None]
 """
