@@ -24,8 +24,8 @@ from sympy import Add
 from sympy.core.cache import clear_cache
 
 from symconv.problem import make_problem
-from symconv.tensors import flat_elements, symbols_array
-from symconv.verify import views_agree
+from symconv.tensors import symbols_array
+from symconv.verification import views_agree
 from symconv.views import METHODS, scatter
 from symconv.views.matrix import conv_matrix_entries
 

@@ -16,7 +16,7 @@ from symconv.geometry import Geometry, make_geometry
 from symconv.onnx import onnx_conv_transpose, onnx_pads
 from symconv.presets import PRESETS, preset
 from symconv.tensors import letters, symbols_array, to_array
-from symconv.verify import Check, Verification, verify
+from symconv.verification import Check, Verification, verify
 
 __version__ = "0.1.0"
 

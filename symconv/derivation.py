@@ -24,7 +24,7 @@ from symconv.errors import SymconvError
 from symconv.geometry import Geometry, make_geometry, row_major_strides
 from symconv.problem import Problem, problem_from_geometry
 from symconv.tensors import flat_elements, letters, symbols_array, to_array
-from symconv.verify import Verification, verify_problem
+from symconv.verification import Verification, verify_problem
 from symconv.views import matrix, scatter, zero_insertion
 
 

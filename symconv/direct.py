@@ -1,6 +1,6 @@
 """The direct (ordinary) convolution, as PyTorch's ``conv{1,2,3}d`` computes it, by gathering.
 
-It is the operation whose input-gradient a transposed convolution is; :mod:`symconv.verify`
+It is the operation whose input-gradient a transposed convolution is; :mod:`symconv.verification`
 uses it for the adjoint and gradient identities.
 
 >>> conv([[1, 2, 3]], [[[1, 1]]])

@@ -1,14 +1,11 @@
 """verify() proves agreement and the identities, and says where a failure is."""
 
-import importlib
-
 import pytest
 from sympy import Integer
 
 import symconv
+import symconv.verification as verify_module
 from symconv.tensors import symbols_array
-
-verify_module = importlib.import_module("symconv.verify")
 
 
 def operands(shape_x, shape_w):
