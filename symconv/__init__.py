@@ -8,13 +8,18 @@ a*w22 + b*w21 + c*w12 + d*w11
 True
 """
 
+from symconv.closed_form import closed_form
 from symconv.derivation import Derivation, derive, derive_symbolic
 from symconv.direct import conv
 from symconv.engine import conv_matrix, conv_transpose
 from symconv.errors import SymconvError
 from symconv.geometry import Geometry, make_geometry
+from symconv.gradient import GradientExample, gradient_example
 from symconv.onnx import onnx_conv_transpose, onnx_pads
+from symconv.overlap import overlap_counts, overlap_verdict
+from symconv.polyphase import Polyphase, polyphase_of
 from symconv.presets import PRESETS, preset
+from symconv.sizes import direct_inputs_for, input_sizes_for, output_size_formula, relationships
 from symconv.tensors import letters, symbols_array, to_array
 from symconv.verification import Check, Verification, verify
 
@@ -25,18 +30,29 @@ __all__ = [
     "Check",
     "Derivation",
     "Geometry",
+    "GradientExample",
+    "Polyphase",
     "SymconvError",
     "Verification",
+    "closed_form",
     "conv",
     "conv_matrix",
     "conv_transpose",
     "derive",
     "derive_symbolic",
+    "direct_inputs_for",
+    "gradient_example",
+    "input_sizes_for",
     "letters",
     "make_geometry",
     "onnx_conv_transpose",
     "onnx_pads",
+    "output_size_formula",
+    "overlap_counts",
+    "overlap_verdict",
+    "polyphase_of",
     "preset",
+    "relationships",
     "symbols_array",
     "to_array",
     "verify",
