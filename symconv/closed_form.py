@@ -43,10 +43,10 @@ def instantiate(
     expr: sympy.Expr,
     *,
     o: int,
-    I: int,
+    I: int,  # noqa: E741
     k: int,
     s: int,
-    p: int,  # noqa: E741
+    p: int,
     d: int = 1,
 ) -> sympy.Expr:
     """The closed form at concrete parameters and output index ``o`` (0-based), summed out."""
