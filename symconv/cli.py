@@ -15,7 +15,7 @@ import sys
 
 from symconv.errors import SymconvError
 
-COMMANDS = ("size", "derive", "matrix", "verify", "example", "check")
+COMMANDS = ("size", "derive", "matrix", "verify", "example", "check", "analyze")
 
 
 class UsageError(SymconvError):

@@ -1,0 +1,164 @@
+"""``symconv analyze``: closed form, size relationships, overlap, polyphase and gradient.
+
+>>> from symconv.presets import preset
+>>> print(overlap_text(preset("seed-2d-s1")))
+overlap counts (taps reaching each output):
+  1 2 1
+  2 4 2
+  1 2 1
+even overlap: every interior output receives 2 taps per axis (4 in all)
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from symconv.closed_form import closed_form, instantiate, to_engine_symbols
+from symconv.commands.common import add_configuration, add_output, configuration, write_output
+from symconv.derivation import Derivation
+from symconv.gradient import gradient_example
+from symconv.overlap import overlap_counts, overlap_verdict
+from symconv.polyphase import polyphase_of
+from symconv.sizes import direct_inputs_for, input_sizes_for, output_size_formula, relationships
+
+EXAMPLES = """examples:
+  symconv analyze --input 6 --kernel 3 --stride 2 --what overlap
+  symconv analyze --input 4x4 --kernel 4x4 --stride 2 --padding 1 --what overlap
+  symconv analyze --preset seed-1d --what polyphase
+  symconv analyze --preset seed-1d --what closed-form
+  symconv analyze --input 3 --kernel 3 --stride 2 --padding 1 --what sizes
+  symconv analyze --preset seed-2d-s2 --what gradient
+"""
+
+SECTIONS = ("sizes", "overlap", "polyphase", "closed-form", "gradient")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "analyze",
+        help="closed form, size relationships, overlap, polyphase, gradient identity",
+        description="Analyse one configuration beyond the worked example.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_configuration(parser)
+    parser.add_argument(
+        "--what", choices=(*SECTIONS, "all"), default="all", help="which analysis (default all)"
+    )
+    add_output(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    derivation = configuration(args)
+    chosen = SECTIONS if args.what == "all" else (args.what,)
+    writers = {
+        "sizes": sizes_text,
+        "overlap": overlap_text,
+        "polyphase": polyphase_text,
+        "closed-form": closed_form_text,
+        "gradient": gradient_text,
+    }
+    write_output(args, "\n\n".join(writers[name](derivation) for name in chosen))
+    return 0
+
+
+def _grid(nested) -> list[str]:
+    if not isinstance(nested, list):
+        return [f"  {nested}"]
+    if nested and not isinstance(nested[0], list):
+        return ["  " + " ".join(str(v) for v in nested)]
+    rows = []
+    for part in nested:
+        rows.extend(_grid(part))
+    return rows
+
+
+def sizes_text(derivation: Derivation) -> str:
+    """The formula, its inverse and Dumoulin & Visin's relationship, per axis."""
+    g = derivation.geometry
+    lines = [f"O = {output_size_formula()}"]
+    for axis in range(g.rank):
+        o, k, s = g.output_size[axis], g.kernel_size[axis], g.stride[axis]
+        p, d = g.pad_begin[axis], g.dilation[axis]
+        label = f"axis {axis + 1}: " if g.rank > 1 else ""
+        lines.append(f"{label}output size {o}")
+        if p == g.pad_end[axis]:
+            found = input_sizes_for(o, k, s, p, d)
+            pairs = ", ".join(f"I={i} with output_padding={a}" for i, a in found)
+            lines.append(f"  inputs giving {o}: {pairs}")
+        direct = list(direct_inputs_for(g.input_size[axis], k, s, p, d))
+        lines.append(
+            f"  direct convolutions of sizes {', '.join(map(str, direct))} all shrink to "
+            f"{g.input_size[axis]}: output_padding picks one"
+        )
+    if g.pad_begin == g.pad_end:
+        lines.append("Dumoulin & Visin (Relationships 8-14):")
+        for axis, rel in enumerate(relationships(g)):
+            if g.rank > 1:
+                lines.append(f"  axis {axis + 1}")
+            lines.extend(f"    {name}: {value}" for name, value in rel.rows())
+    return "\n".join(lines)
+
+
+def overlap_text(derivation: Derivation) -> str:
+    """The overlap counts and the one-line verdict."""
+    g = derivation.geometry
+    lines = ["overlap counts (taps reaching each output):", *_grid(overlap_counts(g))]
+    lines.append(overlap_verdict(g))
+    return "\n".join(lines)
+
+
+def polyphase_text(derivation: Derivation) -> str:
+    """Each phase's sub-kernel and stride-1 convolution, and the proof of equality."""
+    pp = polyphase_of(derivation)
+    lines = [f"{len(pp.phases)} phases (stride {derivation.geometry.stride}):"]
+    for phase in pp.phases:
+        if phase.sub_kernel is None:
+            lines.append(f"  phase {phase.phase}: no taps (zeros)")
+            continue
+        lines.append(f"  phase {phase.phase}: sub-kernel {phase.sub_kernel}")
+        lines.append(f"    stride-1 convolution: {phase.sub_output}")
+    same = pp.output == derivation.output
+    lines.append(f"interleaved and cropped: {pp.output}")
+    lines.append("equals the direct derivation" if same else "DIFFERS from the direct derivation")
+    return "\n".join(lines)
+
+
+def closed_form_text(derivation: Derivation) -> str:
+    """The general closed form and, in 1-D, each output entry from it."""
+    g = derivation.geometry
+    form = closed_form()
+    lines = [f"y[o] = {form}"]
+    if g.rank != 1 or g.pad_begin != g.pad_end:
+        lines.append("(per axis; entries are instantiated for 1-D, symmetric padding)")
+        return "\n".join(lines)
+    for o in range(g.output_size[0]):
+        value = instantiate(
+            form,
+            o=o,
+            I=g.input_size[0],
+            k=g.kernel_size[0],
+            s=g.stride[0],
+            p=g.pad_begin[0],
+            d=g.dilation[0],
+        )
+        entry = to_engine_symbols(value, derivation.input_elements, derivation.kernel_elements)
+        lines.append(f"  y[{o}] = {entry}")
+    return "\n".join(lines)
+
+
+def gradient_text(derivation: Derivation) -> str:
+    """The gradient identity, step by step."""
+    example = gradient_example(derivation)
+    lines = [
+        f"z = {example.z}",
+        f"y = conv(z, w) = {example.direct}",
+        f"L = sum(x * y) = {example.loss}",
+        f"dL/dz = {example.gradient}",
+        f"conv_transpose(x, w) = {example.transposed}",
+        "dL/dz equals the transposed convolution"
+        if example.holds
+        else "dL/dz DIFFERS from the transposed convolution",
+    ]
+    return "\n".join(lines)

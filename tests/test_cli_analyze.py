@@ -1,0 +1,74 @@
+"""``symconv analyze``: each analysis from the command line."""
+
+import pytest
+
+from symconv.cli import main
+
+
+def run(capsys, *argv):
+    status = main(["analyze", *argv])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_overlap_verdicts(capsys):
+    status, out, _ = run(
+        capsys, "--input", "6", "--kernel", "3", "--stride", "2", "--what", "overlap"
+    )
+    assert status == 0 and "counts 1 and 2 alternate" in out
+    status, out, _ = run(
+        capsys,
+        "--input",
+        "4x4",
+        "--kernel",
+        "4x4",
+        "--stride",
+        "2",
+        "--padding",
+        "1",
+        "--what",
+        "overlap",
+    )
+    assert status == 0 and "even overlap" in out
+
+
+def test_polyphase_of_seed_1d(capsys):
+    status, out, _ = run(capsys, "--preset", "seed-1d", "--what", "polyphase")
+    assert status == 0
+    assert "sub-kernel [w1, w3]" in out and "sub-kernel [w2]" in out
+    assert "equals the direct derivation" in out
+
+
+def test_closed_form_entries_of_seed_1d(capsys):
+    status, out, _ = run(capsys, "--preset", "seed-1d", "--what", "closed-form")
+    assert status == 0
+    assert "y[1] = w1*x2 + w3*x1" in out and "Sum(" in out
+
+
+def test_sizes_and_gradient(capsys):
+    status, out, _ = run(
+        capsys,
+        "--input",
+        "3",
+        "--kernel",
+        "3",
+        "--stride",
+        "2",
+        "--padding",
+        "1",
+        "--output-padding",
+        "1",
+        "--what",
+        "sizes",
+    )
+    assert status == 0
+    assert "inputs giving 6: I=3 with output_padding=1" in out
+    assert "a = (i + 2p - k) mod s: 1" in out
+    status, out, _ = run(capsys, "--preset", "seed-2d-s2", "--what", "gradient")
+    assert status == 0 and "dL/dz equals the transposed convolution" in out
+
+
+@pytest.mark.parametrize("what", ["bogus", ""])
+def test_unknown_analysis_is_refused(capsys, what):
+    status, _, err = run(capsys, "--preset", "seed-1d", "--what", what)
+    assert status == 2 and err.count("\n") == 1 and "--what" in err
