@@ -79,8 +79,12 @@ def run_case(name, case):
     lists = index_lists(problem)
     terms = sum(len(p) for p in lists)
     floor_time, _ = timed(lambda: floor(lists))
-    row = {"case": name, "terms": terms, "floor_s": floor_time,
-           "floor_us_per_term": 1e6 * floor_time / terms}
+    row = {
+        "case": name,
+        "terms": terms,
+        "floor_s": floor_time,
+        "floor_us_per_term": 1e6 * floor_time / terms,
+    }
     outputs = {}
     for method, view in METHODS.items():
         seconds, outputs[method] = timed(lambda view=view: view(problem))
@@ -117,40 +121,59 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the 2-D 64x64 case")
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-          f"{__import__('os').cpu_count()} cores; Python {platform.python_version()}, "
-          f"SymPy {sympy.__version__}")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+        f"{__import__('os').cpu_count()} cores; Python {platform.python_version()}, "
+        f"SymPy {sympy.__version__}"
+    )
     names = ["2-D 64^2"] if args.quick else list(CASES)
-    header = (f"{'case':<15}{'terms':>9}{'floor s':>9}{'us/term':>9}"
-              f"{'scatter':>9}{'zero_ins':>9}{'matrix':>9}{'verify':>9}  C nonzero")
+    header = (
+        f"{'case':<15}{'terms':>9}{'floor s':>9}{'us/term':>9}"
+        f"{'scatter':>9}{'zero_ins':>9}{'matrix':>9}{'verify':>9}  C nonzero"
+    )
     print(header)
     for name in names:
         r = run_case(name, CASES[name])
-        print(f"{r['case']:<15}{r['terms']:>9}{r['floor_s']:>9.2f}{r['floor_us_per_term']:>9.1f}"
-              f"{r['scatter']:>9.2f}{r['zero_insertion']:>9.2f}{r['matrix']:>9.2f}"
-              f"{r['verify_agree']:>9.3f}  {r['C_nonzero']}")
-    print("(method and verify columns are ratios to the floor; bars: methods <= 1.0 at 64^2,"
-          " verify <= 0.25, 3-D <= 2.0)")
+        print(
+            f"{r['case']:<15}{r['terms']:>9}{r['floor_s']:>9.2f}{r['floor_us_per_term']:>9.1f}"
+            f"{r['scatter']:>9.2f}{r['zero_insertion']:>9.2f}{r['matrix']:>9.2f}"
+            f"{r['verify_agree']:>9.3f}  {r['C_nonzero']}"
+        )
+    print(
+        "(method and verify columns are ratios to the floor; bars: methods <= 1.0 at 64^2,"
+        " verify <= 0.25, 3-D <= 2.0)"
+    )
     if args.quick:
         return
     sympy_s = command_seconds([sys.executable, "-c", "import sympy"])
     symconv_s = command_seconds([sys.executable, "-c", "import symconv"])
-    print(f"import symconv / import sympy: {symconv_s:.3f} s / {sympy_s:.3f} s = "
-          f"{symconv_s / sympy_s:.2f} (bar <= 1.25)")
+    print(
+        f"import symconv / import sympy: {symconv_s:.3f} s / {sympy_s:.3f} s = "
+        f"{symconv_s / sympy_s:.2f} (bar <= 1.25)"
+    )
     base_s = command_seconds([sys.executable, "-c", "import sympy, jinja2"])
     example_s = command_seconds(
-        [sys.executable, "-m", "symconv", "example", "--preset", "seed-2d-s1", "--form",
-         "article"], repeats=3)
-    print(f"symconv example (article) / python -c 'import sympy, jinja2': {example_s:.3f} s / "
-          f"{base_s:.3f} s = {example_s / base_s:.2f}")
+        [sys.executable, "-m", "symconv", "example", "--preset", "seed-2d-s1", "--form", "article"],
+        repeats=3,
+    )
+    print(
+        f"symconv example (article) / python -c 'import sympy, jinja2': {example_s:.3f} s / "
+        f"{base_s:.3f} s = {example_s / base_s:.2f}"
+    )
+    scatter_s = command_seconds(
+        [sys.executable, "-c", "import symconv; symconv.preset('seed-2d-s1').output"]
+    )
+    print(f"(for scale: import symconv and derive the seed's 2-D example: {scatter_s:.3f} s)")
     from symconv.derivation import derive_symbolic
 
     derivation = derive_symbolic((16, 16), (4, 4), stride=2, padding=1)
     assert derivation.geometry.output_size == (32, 32)
     render_s, _ = timed(lambda: _render(derivation))
     print(f"LaTeX of a 32x32 output: {render_s:.2f} s")
-    print(f"peak memory, 3-D 16^3 x2ch, all three methods: "
-          f"{peak_memory_mib('3-D 16^3 x2ch'):.0f} MiB (bar < 4096)")
+    print(
+        f"peak memory, 3-D 16^3 x2ch, all three methods: "
+        f"{peak_memory_mib('3-D 16^3 x2ch'):.0f} MiB (bar < 4096)"
+    )
     print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB peak in this run")
 
 

@@ -17,6 +17,7 @@ from symconv.geometry import Geometry, make_geometry
 from symconv.gradient import GradientExample, gradient_example
 from symconv.onnx import onnx_conv_transpose, onnx_pads
 from symconv.overlap import overlap_counts, overlap_verdict
+from symconv.plot import overlap_figure
 from symconv.polyphase import Polyphase, polyphase_of
 from symconv.presets import PRESETS, preset
 from symconv.sizes import direct_inputs_for, input_sizes_for, output_size_formula, relationships
@@ -49,6 +50,7 @@ __all__ = [
     "onnx_pads",
     "output_size_formula",
     "overlap_counts",
+    "overlap_figure",
     "overlap_verdict",
     "polyphase_of",
     "preset",
