@@ -137,6 +137,36 @@ class Derivation:
         """Proof that the three views agree and the adjoint and gradient identities hold."""
         return verify_problem(self.problem)
 
+    def _repr_latex_(self) -> str:
+        """Jupyter shows the result matrix as rendered mathematics, sums in the seed's order."""
+        from symconv.display import derivation_repr_latex
+
+        return derivation_repr_latex(self)
+
+    def to_latex(self, form: str = "result", notation=None, template_dir=None) -> str:
+        r"""LaTeX to paste into a paper: the result as ``\[ y = ... \]``, or a worked example.
+
+        ``form="result"`` is the result matrix alone (sums in the seed's order); the
+        worked-example forms (``"fragment"``, ``"article"``, ``"beamer"``) come from
+        :func:`symconv.render.render_latex`. ``notation`` is a :class:`symconv.latex.Notation`;
+        ``template_dir`` a folder of your templates, searched before the built-in ones.
+
+        >>> from symconv.presets import preset
+        >>> print(preset("seed-1d").to_latex(), end="")
+        \[
+        y = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}
+        \]
+        """
+        if form == "result":
+            from symconv.display import display_equation, output_latex
+
+            return display_equation(output_latex(self, notation))
+        from symconv.render import FORMS, render_latex
+
+        if form not in FORMS:
+            raise SymconvError("form", f"must be one of result, {', '.join(FORMS)}", form)
+        return render_latex(self, form, notation, template_dir)
+
 
 def derive(
     input: object,

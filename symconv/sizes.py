@@ -155,3 +155,23 @@ def relationships(geometry: Geometry) -> list[Relationship]:
             )
         )
     return found
+
+
+def size_lines(g: Geometry) -> str:
+    """One line per dimension: ``O = s*(I - 1) + k - 2*p = value`` with the extra terms used.
+
+    >>> from symconv.geometry import make_geometry
+    >>> print(size_lines(make_geometry(2, 3, stride=2, padding=1)))
+    O = 2*(2 - 1) + 3 - 2*1 = 3
+    """
+    lines = []
+    for axis in range(g.rank):
+        i, k, s = g.input_size[axis], g.kernel_size[axis], g.stride[axis]
+        d, op = g.dilation[axis], g.output_padding[axis]
+        b, e = g.pad_begin[axis], g.pad_end[axis]
+        kernel = f"{d}*({k} - 1) + 1" if d != 1 else f"{k}"
+        pads = f"2*{b}" if b == e else f"({b} + {e})"
+        extra = f" + {op}" if op else ""
+        name = "O" if g.rank == 1 else f"O_{axis + 1}"
+        lines.append(f"{name} = {s}*({i} - 1) + {kernel} - {pads}{extra} = {g.output_size[axis]}")
+    return "\n".join(lines)

@@ -62,6 +62,12 @@ class Verification:
     def __str__(self) -> str:
         return "\n".join(str(c) for c in self.checks)
 
+    def _repr_latex_(self) -> str:
+        """Jupyter shows the checks as rendered mathematics, one PASS or FAIL line each."""
+        from symconv.display import verification_repr_latex
+
+        return verification_repr_latex(self)
+
 
 def verify(
     input: object,

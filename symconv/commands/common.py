@@ -1,4 +1,4 @@
-"""Flags shared by the subcommands, and safe writing of output files.
+"""Flags shared by the subcommands, the request they describe, and safe writing of files.
 
 >>> parse_shape("--input", "2x3")
 (2, 3)
@@ -13,13 +13,29 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sympy import ImmutableDenseNDimArray
+
+from symconv.budget import (
+    DEFAULT_MAX_TERMS,
+    WorkEstimate,
+    check_budget,
+    estimate_work,
+    stage_reporter,
+)
 from symconv.derivation import Derivation, derive_symbolic
 from symconv.errors import SymconvError
+from symconv.geometry import Geometry, make_geometry
+from symconv.latex import DELIMITERS, Notation
 from symconv.presets import PRESETS, preset
+from symconv.tensors import letters, symbols_array
 
 _SHAPE = re.compile(r"\d+(x\d+)*")
+_PADS = re.compile(r"\d+(,\d+)*")
+_COUNTS = ("batch", "in_channels", "out_channels", "groups")
 
 
 def parse_shape(flag: str, text: str) -> tuple[int, ...]:
@@ -38,6 +54,11 @@ def add_configuration(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--stride", default="1", metavar="S", help="e.g. 2 or 2x1 (default 1)")
     group.add_argument("--padding", default="0", metavar="P", help="e.g. 1 or 1x0 (default 0)")
     group.add_argument(
+        "--pads",
+        metavar="B,E",
+        help="ONNX pads: begin per dimension, then end per dimension, e.g. 1,0,1,0",
+    )
+    group.add_argument(
         "--output-padding", default="0", metavar="A", help="extra zeros at the high end"
     )
     group.add_argument("--dilation", default="1", metavar="D", help="kernel dilation (default 1)")
@@ -45,15 +66,36 @@ def add_configuration(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--kernel-name", default="w", metavar="NAME", help="kernel symbol (w)")
     group.add_argument("--letters", action="store_true", help="name inputs a, b, c, ...")
     group.add_argument("--base", type=int, choices=(0, 1), default=1, help="index base (1)")
+    channels = parser.add_argument_group("channels (PyTorch layout: input N x C_in x I)")
+    channels.add_argument("--in-channels", default="1", metavar="C", help="C_in (default 1)")
+    channels.add_argument("--out-channels", default="1", metavar="C", help="C_out (default 1)")
+    channels.add_argument("--groups", default="1", metavar="G", help="groups (default 1)")
+    channels.add_argument("--batch", default="1", metavar="N", help="batch size N (default 1)")
 
 
 def configuration(args: argparse.Namespace) -> Derivation:
-    """The derivation the configuration flags describe."""
+    """The (single-channel) derivation the configuration flags describe."""
     if args.preset:
-        given = [f for f in ("input", "kernel") if getattr(args, f)]
-        if given:
-            raise SymconvError("--preset", f"cannot be combined with --{given[0]}", args.preset)
-        return preset(args.preset)
+        return _preset(args)
+    g = configuration_geometry(args)
+    return derive_symbolic(
+        g.input_size,
+        g.kernel_size,
+        g.stride,
+        tuple(zip(g.pad_begin, g.pad_end)),
+        g.output_padding,
+        g.dilation,
+        input_name=args.input_name,
+        kernel_name=args.kernel_name,
+        base=args.base,
+        input_letters=args.letters,
+    )
+
+
+def configuration_geometry(args: argparse.Namespace) -> Geometry:
+    """The geometry the configuration flags describe, checked before any symbol is made."""
+    if args.preset:
+        return _preset(args).geometry
     for flag in ("input", "kernel"):
         if not getattr(args, flag):
             raise SymconvError(f"--{flag}", "is required unless --preset is given")
@@ -63,18 +105,166 @@ def configuration(args: argparse.Namespace) -> Derivation:
         name: _per_rank(f"--{name.replace('_', '-')}", getattr(args, name), rank)
         for name in ("kernel", "stride", "padding", "output_padding", "dilation")
     }
-    return derive_symbolic(
+    pads = getattr(args, "pads", None)
+    if pads is not None:
+        if args.padding != "0":
+            raise SymconvError("--pads", "cannot be combined with --padding", pads)
+        values["padding"] = parse_pads(pads, rank)
+    return make_geometry(
         input_size,
         values["kernel"],
         values["stride"],
         values["padding"],
         values["output_padding"],
         values["dilation"],
-        input_name=args.input_name,
-        kernel_name=args.kernel_name,
-        base=args.base,
-        input_letters=args.letters,
+        rank=rank,
     )
+
+
+def _preset(args: argparse.Namespace) -> Derivation:
+    given = [f for f in ("input", "kernel", "pads") if getattr(args, f, None)]
+    if given:
+        raise SymconvError("--preset", f"cannot be combined with --{given[0]}", args.preset)
+    return preset(args.preset)
+
+
+def parse_pads(text: str, rank: int) -> tuple[tuple[int, int], ...]:
+    """Read ONNX ``pads`` (begin per dimension, then end per dimension) as (begin, end) pairs.
+
+    >>> parse_pads("1,0,2,0", 2)
+    ((1, 2), (0, 0))
+    """
+    if not isinstance(text, str) or not _PADS.fullmatch(text):
+        raise SymconvError("--pads", "must be whole numbers joined by ',', like 1,0,1,0", text)
+    values = [int(part) for part in text.split(",")]
+    if len(values) != 2 * rank:
+        raise SymconvError(
+            "--pads", f"needs {2 * rank} values (begin per dimension, then end) for --input", text
+        )
+    return tuple(zip(values[:rank], values[rank:]))
+
+
+def channel_counts(args: argparse.Namespace) -> dict[str, int]:
+    """``batch``, ``in_channels``, ``out_channels`` and ``groups`` from their flags, checked."""
+    counts = {}
+    for name in _COUNTS:
+        flag, text = "--" + name.replace("_", "-"), getattr(args, name, "1")
+        values = parse_shape(flag, text)
+        if len(values) != 1 or values[0] < 1:
+            raise SymconvError(flag, "must be one whole number >= 1", text)
+        counts[name] = values[0]
+    if counts["in_channels"] % counts["groups"]:
+        raise SymconvError(
+            "--groups", f"must divide --in-channels ({counts['in_channels']})", args.groups
+        )
+    if counts["out_channels"] % counts["groups"]:
+        raise SymconvError(
+            "--out-channels",
+            f"must be a multiple of --groups ({counts['groups']})",
+            args.out_channels,
+        )
+    return counts
+
+
+@dataclass(frozen=True)
+class ChannelOperands:
+    """Symbolic operands of a multi-channel request in PyTorch's layout, and its parameters.
+
+    ``input`` is ``(N, C_in, *I)`` and ``weight`` is ``(C_in, C_out/groups, *k)``.
+    """
+
+    input: ImmutableDenseNDimArray
+    weight: ImmutableDenseNDimArray
+    geometry: Geometry
+    groups: int
+
+    @property
+    def parameters(self) -> dict:
+        """stride, padding, output_padding, groups and dilation, as keyword arguments."""
+        g = self.geometry
+        return dict(
+            stride=g.stride,
+            padding=tuple(zip(g.pad_begin, g.pad_end)),
+            output_padding=g.output_padding,
+            groups=self.groups,
+            dilation=g.dilation,
+        )
+
+
+def channel_operands(
+    args: argparse.Namespace, geometry: Geometry, counts: dict[str, int]
+) -> ChannelOperands:
+    """Build the symbolic input and weight of a multi-channel request with ``symbols_array``."""
+    shape = (counts["batch"], counts["in_channels"], *geometry.input_size)
+    if args.letters:
+        x = letters(shape)
+    else:
+        x = symbols_array(args.input_name, shape, base=args.base)
+    weight_shape = (
+        counts["in_channels"],
+        counts["out_channels"] // counts["groups"],
+        *geometry.kernel_size,
+    )
+    w = symbols_array(args.kernel_name, weight_shape, base=args.base)
+    return ChannelOperands(x, w, geometry, counts["groups"])
+
+
+@dataclass(frozen=True)
+class Request:
+    """What ``derive``, ``matrix`` and ``verify`` compute, its size known and within the limit.
+
+    ``counts`` holds ``batch``, ``in_channels``, ``out_channels`` and ``groups``.
+    ``derivation`` is set for one channel in and out and a batch of one, ``channels``
+    otherwise; ``stage(message)`` reports progress on long work (stderr, terminals only).
+    """
+
+    work: WorkEstimate
+    counts: dict[str, int]
+    stage: Callable[[str], None] = field(repr=False)
+    derivation: Derivation | None = None
+    channels: ChannelOperands | None = None
+
+
+def add_format(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """Add ``--format`` and, for LaTeX, ``--delimiter`` and ``--full`` (no elision)."""
+    parser.add_argument("--format", choices=formats, default="text", help="(default text)")
+    parser.add_argument(
+        "--delimiter",
+        choices=DELIMITERS,
+        default="pmatrix",
+        help="LaTeX matrix environment (default pmatrix)",
+    )
+    parser.add_argument(
+        "--full", action="store_true", help="LaTeX: write every entry (default: elide past 8)"
+    )
+
+
+def notation(args: argparse.Namespace) -> Notation:
+    """The LaTeX notation the ``--delimiter`` and ``--full`` flags ask for."""
+    return Notation(delimiter=args.delimiter, full=args.full)
+
+
+def add_work_limit(parser: argparse.ArgumentParser) -> None:
+    """Add ``--max-terms``, the limit on the product terms a request may form."""
+    parser.add_argument(
+        "--max-terms",
+        type=int,
+        default=DEFAULT_MAX_TERMS,
+        metavar="N",
+        help=f"refuse requests of more product terms than N (default {DEFAULT_MAX_TERMS:,})",
+    )
+
+
+def prepare(args: argparse.Namespace) -> Request:
+    """Estimate the request's work, refuse it above ``--max-terms``, then build its operands."""
+    geometry = configuration_geometry(args)
+    counts = channel_counts(args)
+    work = estimate_work(geometry, **counts)
+    check_budget(work, args.max_terms, option="--max-terms")
+    stage = stage_reporter(work)
+    if all(value == 1 for value in counts.values()):
+        return Request(work, counts, stage, derivation=configuration(args))
+    return Request(work, counts, stage, channels=channel_operands(args, geometry, counts))
 
 
 def _per_rank(flag: str, text: str, rank: int) -> tuple[int, ...]:
@@ -93,9 +283,13 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 
 
 def write_output(args: argparse.Namespace, text: str) -> None:
-    """Print ``text``, or write it to ``args.output`` atomically (never half-written)."""
+    """Print ``text``, or write it to ``args.output`` atomically (never half-written).
+
+    Either way the text ends with a newline, so a file holds exactly what is printed.
+    """
+    text = text if text.endswith("\n") else text + "\n"
     if not args.output:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text)
         return
     write_file(Path(args.output), text.encode("utf-8"), force=args.force)
 

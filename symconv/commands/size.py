@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from symconv.commands.common import add_configuration, add_output, configuration, write_output
-from symconv.geometry import Geometry
+from symconv.sizes import size_lines
 
 EXAMPLES = """examples:
   symconv size --input 2 --kernel 3 --stride 2 --padding 1
@@ -36,18 +36,3 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     write_output(args, size_lines(configuration(args).geometry))
     return 0
-
-
-def size_lines(g: Geometry) -> str:
-    """One line per dimension: ``O = s*(I - 1) + k - 2*p = value`` with the extra terms used."""
-    lines = []
-    for axis in range(g.rank):
-        i, k, s = g.input_size[axis], g.kernel_size[axis], g.stride[axis]
-        d, op = g.dilation[axis], g.output_padding[axis]
-        b, e = g.pad_begin[axis], g.pad_end[axis]
-        kernel = f"{d}*({k} - 1) + 1" if d != 1 else f"{k}"
-        pads = f"2*{b}" if b == e else f"({b} + {e})"
-        extra = f" + {op}" if op else ""
-        name = "O" if g.rank == 1 else f"O_{axis + 1}"
-        lines.append(f"{name} = {s}*({i} - 1) + {kernel} - {pads}{extra} = {g.output_size[axis]}")
-    return "\n".join(lines)

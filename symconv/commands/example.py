@@ -1,0 +1,106 @@
+"""``symconv example``: the worked example as LaTeX (fragment, article or slides), and its PDF.
+
+>>> pdf_path(Path("out/seed.tex"))
+PosixPath('out/seed.pdf')
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+
+from symconv.budget import check_budget, estimate_work
+from symconv.commands.common import (
+    add_configuration,
+    add_output,
+    add_work_limit,
+    channel_counts,
+    configuration,
+    configuration_geometry,
+    write_output,
+)
+from symconv.errors import SymconvError
+from symconv.latex import DELIMITERS
+from symconv.render import DEFAULT_NOTATION, FORMS, render_latex, tex_escape
+from symconv.texcompile import find_pdflatex, write_pdf
+
+EXAMPLES = """examples:
+  symconv example --preset seed-2d-s1 --form article -o seed-2d-s1.tex --pdf
+  symconv example --preset seed-1d --form beamer -o slides.tex
+  symconv example --input 2x2 --kernel 3x3 --stride 2 --padding 1 --form fragment
+  symconv example --preset seed-2d-s2 --delimiter bmatrix --template-dir my-templates
+"""
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "example",
+        help="the worked example as LaTeX (and PDF)",
+        description=(
+            "Write the derivation step by step as LaTeX, as the seed document does: a fragment "
+            "to \\input into a paper (needs amsmath and tikz), a complete article, or beamer "
+            "slides. With --pdf, also compile it with pdflatex."
+        ),
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_configuration(parser)
+    parser.add_argument("--form", choices=FORMS, default="fragment", help="(default fragment)")
+    parser.add_argument("--title", metavar="TEXT", help="title (typeset as plain text)")
+    parser.add_argument(
+        "--delimiter", choices=DELIMITERS, default=DEFAULT_NOTATION.delimiter,
+        help=f"matrix delimiter (default {DEFAULT_NOTATION.delimiter})",
+    )
+    parser.add_argument("--full", action="store_true", help="write big matrices whole, unelided")
+    parser.add_argument(
+        "--template-dir", metavar="DIR", help="your templates, searched before the built-in ones"
+    )
+    parser.add_argument("--pdf", action="store_true", help="also write FILE's PDF (needs -o)")
+    add_work_limit(parser)
+    add_output(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.pdf and not args.output:
+        raise SymconvError("--pdf", "needs -o FILE; the PDF is written beside it")
+    for name, count in channel_counts(args).items():
+        if count != 1:
+            flag = "--" + name.replace("_", "-")
+            raise SymconvError(flag, "must be 1: the worked example has one channel", count)
+    check_budget(estimate_work(configuration_geometry(args)), args.max_terms, option="--max-terms")
+    derivation = configuration(args)
+    if args.title is not None:
+        tex_escape(args.title, "--title")
+        derivation = dataclasses.replace(derivation, title=args.title)
+    notation = DEFAULT_NOTATION.merge(delimiter=args.delimiter, full=args.full)
+    tex = render_latex(derivation, args.form, notation, args.template_dir)
+    if not args.pdf:
+        write_output(args, tex)
+        return 0
+    tex_file = Path(args.output)
+    pdf_file = pdf_path(tex_file)
+    if find_pdflatex() is None:
+        write_output(args, tex)
+        print(
+            f"symconv: pdflatex is not installed, so no PDF was made; wrote {tex_file} only "
+            "(install TeX Live to get the PDF)",
+            file=sys.stderr,
+        )
+        return 0
+    for path in (tex_file, pdf_file):
+        if path.exists() and not args.force:
+            raise SymconvError("-o", "file exists; pass --force to overwrite", str(path))
+    write_pdf(tex, pdf_file, force=args.force)
+    write_output(args, tex)
+    return 0
+
+
+def pdf_path(tex_file: Path) -> Path:
+    """Where the PDF of ``tex_file`` goes: beside it, ``.tex`` replaced by ``.pdf``."""
+    pdf = tex_file.with_suffix(".pdf")
+    if pdf == tex_file:
+        raise SymconvError("-o", "must name the .tex file; the PDF is written beside it", str(pdf))
+    return pdf

@@ -1,0 +1,110 @@
+r"""The check report as LaTeX (compiled with pdflatex), in a notebook, and as JSON."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+import symconv
+from symconv.checker import check
+
+SEED_2D_S1 = r"""$$ O = \begin{pmatrix}
+aw_{11} & aw_{12}+bw_{11} & bw_{12} \\
+aw_{21}+cw_{11} & aw_{22}+bw_{21}+cw_{12}+dw_{11} & bw_{22}+dw_{12} \\
+cw_{21} & cw_{22}+dw_{21} & dw_{22}
+\end{pmatrix} $$"""
+TWO_WRONG = SEED_2D_S1.replace("aw_{12}+bw_{11}", "aw_{21}+bw_{11}").replace(
+    "cw_{21} &", "cw_{21}+dw_{21} &"
+)
+
+
+def compile_latex(source: str, folder) -> None:
+    pdflatex = shutil.which("pdflatex")
+    if pdflatex is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdflatex is missing, and CI needs the LaTeX compile tests")
+        pytest.skip("pdflatex is not installed")
+    (folder / "report.tex").write_text(source, encoding="utf-8")
+    result = subprocess.run(
+        [pdflatex, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error",
+         "report.tex"],
+        cwd=folder, capture_output=True, text=True, timeout=180, check=False,
+        env=dict(os.environ, openin_any="p"),
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert (folder / "report.pdf").stat().st_size > 0
+
+
+def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
+    report = check(TWO_WRONG, "seed-2d-s1")
+    assert [e.position for e in report.entries] == [(1, 2), (3, 1)]
+    tex = report.to_latex()
+    assert tex.count(r"\colorbox{symconvwrong}") == 2
+    assert r"\colorbox{symconvwrong}{$\displaystyle a w_{21} + b w_{11}$}" in tex
+    assert r"\colorbox{symconvwrong}{$\displaystyle c w_{21} + d w_{21}$}" in tex
+    assert r"Correct: $a w_{12} + b w_{11}$." in tex
+    compile_latex(tex, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "written, preset",
+    [
+        ("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", "seed-1d"),  # wrong size
+        ("[x1*w2, x1*w3 + x2*v_1, x2*w2]", "seed-1d"),  # unknown symbol
+        (SEED_2D_S1, "seed-2d-s1"),  # all right
+    ],
+)
+def test_other_reports_compile(written, preset, tmp_path):
+    compile_latex(check(written, preset).to_latex(), tmp_path)
+
+
+def test_user_text_cannot_inject_tex(tmp_path):
+    d = symconv.derive_symbolic(2, 3, stride=2, padding=1,
+                                title=r"\input{/etc/passwd} $x$ & 50% #1 ^_~")
+    tex = check("[x1*w2, x1*w3, x2*w2]", d).to_latex()
+    assert r"\input{" not in tex
+    compile_latex(tex, tmp_path)
+
+
+def test_body_alone():
+    body = check(TWO_WRONG, "seed-2d-s1").to_latex(document=False)
+    assert r"\documentclass" not in body and r"\begin{itemize}" in body
+
+
+def test_notebook_html_marks_only_wrong_cells():
+    report = check(TWO_WRONG, "seed-2d-s1")
+    page = report._repr_html_()
+    assert page.count("background:#fdd") == 2
+    assert 'title="expected a*w12 + b*w11"' in page
+    assert "2 of 9 entries wrong" in page
+    d = symconv.derive_symbolic(2, 3, stride=2, padding=1, title="<script>x</script>")
+    assert "<script>" not in check("[x1*w2, x1*w3, x2*w2]", d)._repr_html_()
+
+
+def test_notebook_latex():
+    math = check(TWO_WRONG, "seed-2d-s1")._repr_latex_()
+    assert math.startswith("$$") and math.endswith("$$")
+    assert math.count(r"\textcolor{red}") == 2
+    assert r"\textcolor{red}{a w_{21} + b w_{11}}" in math
+
+
+def test_json_and_text_agree():
+    report = check(TWO_WRONG, "seed-2d-s1")
+    data = json.loads(report.to_json())
+    assert data["summary"] == report.summary
+    assert report.summary == "2 of 9 entries wrong: row 1, column 2; row 3, column 1."
+    assert [e["where"] for e in data["entries"]] == ["row 1, column 2", "row 3, column 1"]
+    text = str(report)
+    assert "row 3, column 1: wrong" in text and "extra:     d*w21" in text
+    assert report.to_json() == check(TWO_WRONG, "seed-2d-s1").to_json()
+
+
+def test_positions_in_three_dimensions():
+    d = symconv.derive_symbolic((1, 1, 2), (1, 1, 2))
+    right = [[[str(v) for v in row] for row in plane] for plane in d.output.tolist()]
+    assert check(right, d).ok
+    right[0][0][1] = "x111*w111"
+    (entry,) = check(right, d).entries
+    assert entry.where == "position (1, 1, 2)"
