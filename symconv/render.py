@@ -157,7 +157,7 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
     >>> print(ex["output"]["latex"])
     \\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\end{pmatrix}
     """
-    _check_symbols(derivation)
+    check_symbols(derivation)
     d, g = derivation, derivation.geometry
     shown = len(d.input_elements) if notation.full else min(MAX_BLOCKS, len(d.input_elements))
     axes = _axes(d)
@@ -183,8 +183,20 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
     }
 
 
-def _check_symbols(derivation: Derivation) -> None:
-    # SymPy prints a symbol's name as it is, so a name like "\input{...}" would be TeX.
+def check_symbols(derivation: Derivation) -> None:
+    """Refuse input or kernel symbols whose names are not plain identifiers.
+
+    SymPy prints a symbol's name as it is, so a name like ``\\input{...}`` would be TeX.
+
+    >>> from sympy import Symbol
+    >>> from symconv.derivation import derive
+    >>> check_symbols(derive([Symbol("x_1"), Symbol("alpha")], ["w1"]))
+    >>> try:
+    ...     check_symbols(derive([Symbol("x}")], ["w1"]))
+    ... except SymconvError as error:
+    ...     print(error.parameter, error.value)
+    input x}
+    """
     for part, values in (
         ("input", derivation.input_elements),
         ("kernel", derivation.kernel_elements),
@@ -194,6 +206,9 @@ def _check_symbols(derivation: Derivation) -> None:
                 check_symbol_name(part, getattr(symbol, "name", str(symbol)))
             for function in value.atoms(sympy.core.function.AppliedUndef):
                 check_symbol_name(part, function.func.__name__)
+
+
+_check_symbols = check_symbols  # the name symconv.checker imports
 
 
 def _axes(d: Derivation) -> list[dict]:
@@ -222,7 +237,7 @@ def _element(d: Derivation, n: int, notation: Notation) -> dict:
     g = d.geometry
     value = d.input_elements[n]
     position = d.placement(n)
-    products = [product_latex(value, w) for w in d.kernel_elements]
+    products = [sum_latex([(value, w)]) for w in d.kernel_elements]  # a zero product is 0
     return {
         "number": n,
         "latex": expr_latex(value),
@@ -235,14 +250,13 @@ def _element(d: Derivation, n: int, notation: Notation) -> dict:
     }
 
 
-def _canvas(d: Derivation, notation: Notation, stages: int) -> dict:
+def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
     g = d.geometry
     cells = d.cells
     terms = [d.canvas_terms(index) for index in ndindex(g.canvas_size)]
-    contributors = [_unique(i for i, _ in pairs) for pairs in cells]
     count = len(d.input_elements)
     staged = []
-    if stages == count:  # the canvas after each element's block is added, for slides
+    if shown == count:  # the canvas after each element's block is added, for slides
         for n in range(1, count + 1):
             partial = [
                 sum_latex([t for t, (i, _) in zip(cell_terms, pairs) if i < n])
@@ -252,8 +266,9 @@ def _canvas(d: Derivation, notation: Notation, stages: int) -> dict:
     return {
         "array": _array([sum_latex(t) for t in terms], g.canvas_size, notation),
         "cells": [
-            {"index": list(index), "count": len(pairs), "contributors": who}
-            for index, pairs, who in zip(ndindex(g.canvas_size), cells, contributors)
+            # an element paints a cell at most once: its taps land d apart
+            {"index": list(index), "count": len(pairs), "contributors": [i for i, _ in pairs]}
+            for index, pairs in zip(ndindex(g.canvas_size), cells)
         ],
         "blocks": [
             {
@@ -271,11 +286,8 @@ def _canvas(d: Derivation, notation: Notation, stages: int) -> dict:
 
 
 def _output(d: Derivation, notation: Notation) -> dict:
-    g = d.geometry
-    sums = [sum_latex(d.terms(index)) for index in ndindex(g.output_size)]
-    array = _array(sums, g.output_size, notation)
-    array["added"] = sum(1 for cell in d.kept if cell is None)
-    return array
+    sums = [sum_latex(d.terms(index)) for index in ndindex(d.geometry.output_size)]
+    return _array(sums, d.geometry.output_size, notation)
 
 
 def _zero_insertion(d: Derivation, notation: Notation) -> dict:
@@ -292,9 +304,9 @@ def _zero_insertion(d: Derivation, notation: Notation) -> dict:
         )
         kinds.append({"index": list(index), "kind": "gap" if inside else "border"})
     flipped = [expr_latex(v) for v in flat_elements(d.flipped_kernel)]
+    stretched = [expr_latex(v) for v in flat_elements(d.stretched_input)]
     return {
-        "stretched": _array([expr_latex(v) for v in flat_elements(d.stretched_input)], size,
-                            notation),
+        "stretched": _array(stretched, size, notation),
         "cells": kinds,
         "flipped": _array(flipped, g.kernel_size, notation),
         "taps": [
@@ -386,10 +398,3 @@ def _cell_width(latex: str) -> float:
     width += 0.5 * sum(1 for ch in text if ch not in "+-=")
     return width
 
-
-def _unique(values) -> list[int]:
-    seen: list[int] = []
-    for v in values:
-        if v not in seen:
-            seen.append(v)
-    return seen

@@ -1,0 +1,190 @@
+"""Every preset in every form compiles with pdflatex, to pages that are not blank and that
+show the seed's entries in the seed's order; hostile titles stay text; compiling is sandboxed.
+
+These tests fail rather than skip when the environment variable CI is set and TeX or
+poppler (pdftoppm, pdftotext) is missing.
+"""
+
+import dataclasses
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import symconv
+from symconv.errors import SymconvError
+from symconv.render import FORMS, render_latex
+from symconv.texcompile import COMMAND, compile_pdf, first_error, write_pdf
+
+HOST = r"""\documentclass{article}
+\usepackage{amsmath}
+\usepackage{tikz}
+\begin{document}
+Some text of the paper.
+\input{fragment}
+\input{fragment}
+\end{document}
+"""
+
+# The seed's 2-D stride-1 output, row by row, as pdftotext reads subscripts: aw_{11} -> aw11.
+SEED_2D_S1_ROWS = [
+    ["aw_{11}", "aw_{12}+bw_{11}", "bw_{12}"],
+    ["aw_{21}+cw_{11}", "aw_{22}+bw_{21}+cw_{12}+dw_{11}", "bw_{22}+dw_{12}"],
+    ["cw_{21}", "cw_{22}+dw_{21}", "dw_{22}"],
+]
+
+HOSTILE = r"\input{/etc/passwd} \write18{touch PWNED} ^^5c \$ % # _ & ~ { } \relax"
+
+
+def require_tool(name: str) -> str:
+    """The path of ``name``; a skip without it, but a failure when CI is set."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing, and CI needs the LaTeX compile tests")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+def pdf_of(name: str, form: str, folder: Path, title: str | None = None) -> bytes:
+    """The PDF of a preset in one form; a fragment is \\input (twice) into a plain article."""
+    require_tool("pdflatex")
+    derivation = symconv.preset(name)
+    if title is not None:
+        derivation = dataclasses.replace(derivation, title=title)
+    tex = render_latex(derivation, form=form)
+    if form != "fragment":
+        return compile_pdf(tex)
+    (folder / "fragment.tex").write_text(tex, encoding="utf-8")
+    (folder / "host.tex").write_text(HOST, encoding="utf-8")
+    done = subprocess.run(
+        ["pdflatex", *COMMAND, "host.tex"], cwd=folder, capture_output=True, text=True
+    )
+    assert done.returncode == 0, first_error(done.stdout)
+    return (folder / "host.pdf").read_bytes()
+
+
+def page_ink(pdf: bytes, folder: Path) -> list[float]:
+    """The share of non-white pixels on each page, rendered by pdftoppm as greyscale PGM."""
+    require_tool("pdftoppm")
+    (folder / "doc.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "doc.pdf", "page"], cwd=folder, check=True)
+    shares = []
+    for page in sorted(folder.glob("page*.pgm")):
+        data = page.read_bytes()
+        magic, size, depth, pixels = data.split(b"\n", 3)
+        assert magic == b"P5" and depth == b"255"
+        width, height = map(int, size.split())
+        assert len(pixels) == width * height
+        shares.append(sum(1 for p in pixels if p < 200) / (width * height))
+    return shares
+
+
+def pdf_text(pdf: bytes, folder: Path) -> str:
+    """The PDF's text, laid out, whitespace removed (OT1's accents ˆ ˜ read as ^ ~)."""
+    require_tool("pdftotext")
+    (folder / "text.pdf").write_bytes(pdf)
+    done = subprocess.run(
+        ["pdftotext", "-layout", "text.pdf", "-"], cwd=folder, capture_output=True, check=True
+    )
+    text = done.stdout.decode("utf-8").replace("\u02c6", "^").replace("\u02dc", "~")
+    return re.sub(r"\s+", "", text)
+
+
+def flat(seed_cell: str) -> str:
+    return re.sub(r"_\{(\d+)\}", r"\1", seed_cell)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", sorted(symconv.PRESETS))
+def test_every_preset_in_every_form_compiles_to_pages_with_ink(name, form, tmp_path):
+    pdf = pdf_of(name, form, tmp_path)
+    assert pdf.startswith(b"%PDF-")
+    ink = page_ink(pdf, tmp_path)
+    assert len(ink) >= {"fragment": 2, "article": 2, "beamer": 12}[form]
+    assert min(ink) > 0.002, f"a blank page among {ink}"
+
+
+@pytest.mark.parametrize("form", ["article", "beamer", "fragment"])
+def test_pdf_pages_show_the_seeds_entries_in_the_seeds_order(form, tmp_path):
+    text = pdf_text(pdf_of("seed-2d-s1", form, tmp_path), tmp_path)
+    for row in SEED_2D_S1_ROWS:
+        assert "".join(flat(cell) for cell in row) in text
+    assert "Scatterandcrop" in text or form == "beamer"
+    assert "Zeroinsertion" in text and "PASS" in text
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_hostile_title_compiles_as_plain_text(form, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = pdf_text(pdf_of("seed-1d", form, tmp_path, title=HOSTILE), tmp_path)
+    passwd = Path("/etc/passwd")
+    if passwd.is_file():
+        first = passwd.read_text().splitlines()[0]
+        assert re.sub(r"\s+", "", first) not in text
+    assert r"\input{/etc/passwd}" in text and r"\write18{touchPWNED}^^5c" in text
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_compiling_cannot_read_or_write_outside_its_folder(tmp_path):
+    require_tool("pdflatex")
+    with pytest.raises(SymconvError) as error:
+        compile_pdf(r"\documentclass{article}\begin{document}\input{/etc/passwd}\end{document}")
+    assert error.value.parameter == "latex"
+    target = tmp_path / "written.txt"
+    source = (
+        r"\documentclass{article}\begin{document}\newwrite\out"
+        rf"\immediate\openout\out={target}\immediate\write\out{{x}}"
+        rf"\immediate\write18{{touch {tmp_path / 'shell'}}}x\end{{document}}"
+    )
+    try:
+        compile_pdf(source)
+    except SymconvError:
+        pass
+    assert not target.exists() and not (tmp_path / "shell").exists()
+
+
+def test_tex_errors_name_the_first_error_line():
+    require_tool("pdflatex")
+    with pytest.raises(SymconvError, match=r"Undefined control sequence"):
+        compile_pdf(r"\documentclass{article}\begin{document}\nosuchcommand\end{document}")
+
+
+def test_same_source_same_pdf():
+    tex = render_latex(symconv.preset("seed-1d"), form="article")
+    require_tool("pdflatex")
+    assert compile_pdf(tex) == compile_pdf(tex)
+
+
+def test_write_pdf_is_atomic_and_refuses_to_overwrite(tmp_path):
+    require_tool("pdflatex")
+    tex = render_latex(symconv.preset("seed-1d"), form="article")
+    target = tmp_path / "out.pdf"
+    write_pdf(tex, target)
+    assert target.read_bytes().startswith(b"%PDF-")
+    with pytest.raises(SymconvError, match="exists"):
+        write_pdf(tex, target)
+    with pytest.raises(SymconvError):
+        write_pdf(r"\documentclass{article}\begin{document}\bad", tmp_path / "broken.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+
+
+@pytest.mark.parametrize(
+    "derivation",
+    [
+        symconv.derive_symbolic((3, 3), (3, 3), stride=2, padding=1, output_padding=1),
+        symconv.derive_symbolic(4, 3, stride=3, dilation=2, output_padding=1),
+        symconv.derive([[1, "1/2"], [-2, "a"]], [["w1", 0], [3, "w2"]], stride=2, padding=(0, 1)),
+        symconv.derive_symbolic((2, 2, 2), (2, 2, 2), stride=2),
+        symconv.derive_symbolic((6, 6), (3, 3), stride=2, padding=1),
+    ],
+    ids=["3x3-k3-s2-p1-a1", "1d-dilated", "numbers-asymmetric", "3d", "no-figure"],
+)
+@pytest.mark.parametrize("form", ["article", "beamer"])
+def test_other_configurations_compile(derivation, form, tmp_path):
+    require_tool("pdflatex")
+    ink = page_ink(compile_pdf(render_latex(derivation, form=form)), tmp_path)
+    assert min(ink) > 0.002
