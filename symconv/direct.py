@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 
-from sympy import Add, ImmutableDenseNDimArray
+from sympy import ImmutableDenseNDimArray
 
+from symconv.build import product, total
 from symconv.errors import SymconvError
 from symconv.geometry import as_int, ndindex, padding_pairs, per_dimension
 from symconv.tensors import flat_elements, to_array
@@ -70,7 +71,7 @@ def conv(
         for co in range(c_out):
             group = co // (c_out // groups)
             for o in ndindex(out):
-                terms = [] if biases is None else [biases[co]]
+                terms = []
                 for cl in range(c_per_group):
                     ci = group * c_per_group + cl
                     for t_flat, t in enumerate(ndindex(kernel)):
@@ -82,7 +83,9 @@ def conv(
                             offset += pos * in_strides[d]
                         else:
                             value = xs[(n * c_in + ci) * plane + offset]
-                            terms.append(value * ws[(co * c_per_group + cl) * taps + t_flat])
-                result.append(Add(*terms))
+                            terms.append(
+                                product(value, ws[(co * c_per_group + cl) * taps + t_flat])
+                            )
+                result.append(total(terms, [] if biases is None else [biases[co]]))
     shape = (n_batch, c_out, *out) if batched else (c_out, *out)
     return ImmutableDenseNDimArray(result, shape)
