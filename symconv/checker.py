@@ -39,7 +39,7 @@ import sympy
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
 from symconv.geometry import Geometry, ndindex
-from symconv.latex import Notation, array_latex, expr_latex, sum_latex, symbol_latex
+from symconv.latex import Notation, array_latex, expr_latex, join_terms, sum_latex, symbol_latex
 from symconv.parse import (
     Alphabet,
     UnknownSymbol,
@@ -297,9 +297,9 @@ class CheckReport:
         A whole ``article`` document by default (it compiles with pdflatex); with
         ``document=False`` the body alone, for a document that loads amsmath and xcolor.
         """
-        from symconv.render import _check_symbols, tex_escape
+        from symconv.render import check_symbols, tex_escape
 
-        _check_symbols(self.derivation)  # SymPy prints names as they are: no TeX in them
+        check_symbols(self.derivation)  # SymPy prints names as they are: no TeX in them
         body = [r"\section*{Check of a hand derivation}"]
         body.append(r"\noindent Configuration: " + tex_escape(self.configuration) + ".")
         body.append("")
@@ -312,8 +312,9 @@ class CheckReport:
             body.append(r"\[ O_{\text{written}} = " + matrix + r" \]")
         items = []
         if self.shape is not None:
-            formula = r" \\ ".join(r"\texttt{" + tex_escape(f) + "}"
-                                   for f in self.shape.formula.splitlines())
+            formula = r" \\ ".join(
+                r"\texttt{" + tex_escape(f) + "}" for f in self.shape.formula.splitlines()
+            )
             items.append(r"\item Size: " + tex_escape(self.shape.text) + r". \\ " + formula)
             for cause in self.shape.causes:
                 items.append(r"\item Likely cause: " + cause.latex + ".")
@@ -331,9 +332,15 @@ class CheckReport:
             lines += [d.latex[0].upper() + d.latex[1:] + "." for d in e.diagnoses]
             items.append(" ".join(lines))
         for name in self.unknown:
-            items.append(r"\item Unknown symbol \texttt{" + tex_escape(name.symbol.written)
-                         + "} in " + tex_escape(name.where) + ": " + tex_escape(name.message)
-                         + ".")
+            items.append(
+                r"\item Unknown symbol \texttt{"
+                + tex_escape(name.symbol.written)
+                + "} in "
+                + tex_escape(name.where)
+                + ": "
+                + tex_escape(name.message)
+                + "."
+            )
         if items:
             body += [r"\begin{itemize}", *items, r"\end{itemize}"]
         text = "\n".join(body) + "\n"
@@ -346,9 +353,9 @@ class CheckReport:
         )
 
     def _repr_latex_(self) -> str:
-        from symconv.render import _check_symbols
+        from symconv.render import check_symbols
 
-        _check_symbols(self.derivation)
+        check_symbols(self.derivation)
         matrix = self._written_matrix_latex(r"\textcolor{red}{{}}")
         summary = _tex(self.summary)
         if not matrix:
@@ -377,8 +384,7 @@ class CheckReport:
         items = []
         if self.shape is not None:
             formula = "<br>".join(html.escape(f) for f in self.shape.formula.splitlines())
-            items.append(f"<li>Size: {html.escape(self.shape.text)}<br><code>{formula}</code>"
-                         "</li>")
+            items.append(f"<li>Size: {html.escape(self.shape.text)}<br><code>{formula}</code></li>")
             items += [f"<li>Likely cause: {html.escape(c.text)}</li>" for c in self.shape.causes]
         items += [f"<li>Whole result: {html.escape(d.text)}</li>" for d in self.diagnoses]
         for e in self.entries:
@@ -392,8 +398,10 @@ class CheckReport:
             details += [html.escape(d.text) for d in e.diagnoses]
             items.append("<li>" + "; ".join(details) + "</li>")
         for name in self.unknown:
-            items.append(f"<li>Unknown symbol <code>{html.escape(name.symbol.written)}</code> in "
-                         f"{html.escape(name.where)}: {html.escape(name.message)}</li>")
+            items.append(
+                f"<li>Unknown symbol <code>{html.escape(name.symbol.written)}</code> in "
+                f"{html.escape(name.where)}: {html.escape(name.message)}</li>"
+            )
         if items:
             parts += ["<ul>", *items, "</ul>"]
         parts.append("</div>")
@@ -416,7 +424,8 @@ class CheckReport:
         cells = [
             [
                 highlight.replace("{}", self.written.cell(i).latex)
-                if i in wrong else self.written.cell(i).latex
+                if i in wrong
+                else self.written.cell(i).latex
                 for i in row
             ]
             for row in grid
@@ -469,68 +478,104 @@ def slips(d: Derivation) -> list[Slip]:
 
     pads = tuple(b + e for b, e in zip(g.pad_begin, g.pad_end))
     if any(pads):
-        add("no-crop",
+        add(
+            "no-crop",
             f"padding not cropped: {_axes_words(g.canvas_size, 'x')} is the size of the whole "
             f"canvas, s*(I - 1) + {'k' if max(g.dilation) == 1 else 'd*(k - 1) + 1'}, "
             f"before the padding ({_pads_words(g)}) is cropped; "
             f"the output is {_axes_words(g.output_size, 'x')}",
-            replace(g, pad_begin=zeros, pad_end=zeros, output_padding=zeros))
+            replace(g, pad_begin=zeros, pad_end=zeros, output_padding=zeros),
+        )
         if any(g.pad_end):
-            add("crop-start-only", "padding cropped at the start only, not at the end",
-                replace(g, pad_end=zeros))
+            add(
+                "crop-start-only",
+                "padding cropped at the start only, not at the end",
+                replace(g, pad_end=zeros),
+            )
         if any(g.pad_begin):
-            add("crop-end-only", "padding cropped at the end only, not at the start",
-                replace(g, pad_begin=zeros))
-        add("crop-all-at-start", "all the padding cropped from the start instead of from each side",
-            replace(g, pad_begin=pads, pad_end=zeros))
-        add("crop-all-at-end", "all the padding cropped from the end instead of from each side",
-            replace(g, pad_begin=zeros, pad_end=pads))
-        add("padding-added",
+            add(
+                "crop-end-only",
+                "padding cropped at the end only, not at the start",
+                replace(g, pad_begin=zeros),
+            )
+        add(
+            "crop-all-at-start",
+            "all the padding cropped from the start instead of from each side",
+            replace(g, pad_begin=pads, pad_end=zeros),
+        )
+        add(
+            "crop-all-at-end",
+            "all the padding cropped from the end instead of from each side",
+            replace(g, pad_begin=zeros, pad_end=pads),
+        )
+        add(
+            "padding-added",
             "padding added around the result instead of cropped from it: "
             "a direct convolution pads its input, a transposed one crops its output",
-            replace(g, pad_begin=tuple(-b for b in g.pad_begin),
-                    pad_end=tuple(-e for e in g.pad_end)))
+            replace(
+                g, pad_begin=tuple(-b for b in g.pad_begin), pad_end=tuple(-e for e in g.pad_end)
+            ),
+        )
     for s in range(1, max(g.stride) + 3):
         if (s,) * rank != g.stride:
             alternative = replace(g, stride=(s,) * rank)
-            add("stride", f"stride {s} used instead of {_axes_words(g.stride)}: "
-                + "; ".join(size_lines(alternative).splitlines()), alternative)
+            add(
+                "stride",
+                f"stride {s} used instead of {_axes_words(g.stride)}: "
+                + "; ".join(size_lines(alternative).splitlines()),
+                alternative,
+            )
     if max(g.stride) > 1:
-        add("stride-on-kernel",
+        add(
+            "stride-on-kernel",
             "stride applied to the kernel: its taps were spread s apart instead of "
             "the blocks of the input elements",
-            replace(g, stride=ones, dilation=tuple(s * dd for s, dd in zip(g.stride, g.dilation))))
+            replace(g, stride=ones, dilation=tuple(s * dd for s, dd in zip(g.stride, g.dilation))),
+        )
     if any(g.output_padding):
-        add("output-padding-ignored", "output_padding ignored: no zeros added at the end",
-            replace(g, output_padding=zeros))
+        add(
+            "output-padding-ignored",
+            "output_padding ignored: no zeros added at the end",
+            replace(g, output_padding=zeros),
+        )
     if max(g.dilation) > 1:
-        add("dilation-ignored", "dilation ignored: kernel taps placed next to each other",
-            replace(g, dilation=ones))
+        add(
+            "dilation-ignored",
+            "dilation ignored: kernel taps placed next to each other",
+            replace(g, dilation=ones),
+        )
     if d.flipped_kernel != d.kernel:
-        add("kernel-flipped",
+        add(
+            "kernel-flipped",
             "kernel flipped: the zero-insertion view flips it, painting the blocks does not",
-            w=d.flipped_kernel)
+            w=d.flipped_kernel,
+        )
     if rank == 2:
         k = d.kernel.tolist()
         if g.kernel_size[0] == g.kernel_size[1]:
-            swapped = sympy.ImmutableDenseNDimArray(
-                [list(col) for col in zip(*k)], g.kernel_size)
+            swapped = sympy.ImmutableDenseNDimArray([list(col) for col in zip(*k)], g.kernel_size)
             if swapped != d.kernel:
-                add("kernel-indices-swapped",
+                add(
+                    "kernel-indices-swapped",
                     "kernel indices swapped: every kernel element w_ij used as w_ji",
-                    w=swapped)
-        for code, grid, how in (("kernel-flipped", k[::-1], "upside down"),
-                                ("kernel-flipped", [row[::-1] for row in k], "left to right")):
+                    w=swapped,
+                )
+        for code, grid, how in (
+            ("kernel-flipped", k[::-1], "upside down"),
+            ("kernel-flipped", [row[::-1] for row in k], "left to right"),
+        ):
             array = sympy.ImmutableDenseNDimArray(grid, g.kernel_size)
             if array not in (d.kernel, d.flipped_kernel):
-                add(code, f"kernel flipped {how} only: painting the blocks does not flip it",
-                    w=array)
+                add(
+                    code,
+                    f"kernel flipped {how} only: painting the blocks does not flip it",
+                    w=array,
+                )
         x = d.input.tolist()
         if g.input_size[0] == g.input_size[1]:
             swapped = sympy.ImmutableDenseNDimArray([list(col) for col in zip(*x)], g.input_size)
             if swapped != d.input:
-                add("input-transposed", "input transposed: read column by column",
-                    x=swapped)
+                add("input-transposed", "input transposed: read column by column", x=swapped)
         add("transposed", "rows and columns swapped: the result is transposed", transposed=True)
     return found
 
@@ -559,9 +604,8 @@ def check(written: object, derivation: Derivation | str) -> CheckReport:
     result = written if isinstance(written, WrittenResult) else read_result(written, derivation)
     expected_shape = derivation.geometry.output_size
     notes = []
-    if (
-        len(result.shape) != len(expected_shape)
-        and _squeezed(result.shape) == _squeezed(expected_shape)
+    if len(result.shape) != len(expected_shape) and _squeezed(result.shape) == _squeezed(
+        expected_shape
     ):  # a column or a row for a vector, a flat list for a single row: same entries
         notes.append(
             f"read the {shape_words(result.shape)} result as {shape_words(expected_shape)}"
@@ -581,13 +625,11 @@ def check(written: object, derivation: Derivation | str) -> CheckReport:
     for flat, index in enumerate(ndindex(expected_shape)):
         cell = result.cells[flat]
         if not _same(cell.value, expected[flat]):
-            entries.append(_wrong_entry(index, cell, expected[flat], derivation, writer,
-                                        alphabet, positions))
+            entries.append(
+                _wrong_entry(index, cell, expected[flat], derivation, writer, alphabet, positions)
+            )
     meant = {
-        d.terms[0]: d.terms[1]
-        for e in entries
-        for d in e.diagnoses
-        if d.code == "wrong-symbol"
+        d.terms[0]: d.terms[1] for e in entries for d in e.diagnoses if d.code == "wrong-symbol"
     }
     unknown = _unknown_names(result, alphabet, derivation, meant)
     diagnoses = []
@@ -616,8 +658,10 @@ def _index_base(values: list, expected: list, alphabet: Alphabet) -> list[Diagno
             moves[symbol] = moved
         else:
             if all(_same(v.xreplace(moves), e) for v, e in zip(values, expected)):
-                message = (f"indices counted from {counted}: this configuration counts from "
-                           f"{1 - counted} (every entry is right once they are shifted by one)")
+                message = (
+                    f"indices counted from {counted}: this configuration counts from "
+                    f"{1 - counted} (every entry is right once they are shifted by one)"
+                )
                 return [Diagnosis("index-base", message, _tex(message))]
     return []
 
@@ -646,18 +690,21 @@ def _shape_mismatch(d: Derivation, result: WrittenResult) -> ShapeMismatch:
         if slip.shape != result.shape:
             continue
         matches = small <= MAX_SLIP_PRODUCTS and all(
-            _same(v, s) for v, s in zip(result.values, slip.values))
+            _same(v, s) for v, s in zip(result.values, slip.values)
+        )
         message = slip.message + (" (and every entry matches that)" if matches else "")
         diagnosis = Diagnosis(slip.code, message, _tex(message))
         if diagnosis.code in {c.code for c in confirmed + causes}:
             continue
         (confirmed if matches else causes).append(diagnosis)
-    return ShapeMismatch(d.geometry.output_size, result.shape, size_lines(d.geometry),
-                         tuple(confirmed + causes))
+    return ShapeMismatch(
+        d.geometry.output_size, result.shape, size_lines(d.geometry), tuple(confirmed + causes)
+    )
 
 
-def _wrong_entry(index, cell, expected, d: Derivation, writer: _Writer, alphabet: Alphabet,
-                 positions: dict) -> WrongEntry:
+def _wrong_entry(
+    index, cell, expected, d: Derivation, writer: _Writer, alphabet: Alphabet, positions: dict
+) -> WrongEntry:
     want, got = _coefficients(expected), _coefficients(cell.value)
     missing, extra, diagnoses = [], [], []
     free_missing, free_extra = [], []
@@ -673,11 +720,17 @@ def _wrong_entry(index, cell, expected, d: Derivation, writer: _Writer, alphabet
             if cw == -ce:
                 diagnoses.append(writer.diagnosis("sign", "sign of {0} is wrong", ce * monomial))
             elif ce == 1 and cw.is_Integer and cw > 1:
-                diagnoses.append(writer.diagnosis(
-                    "coefficient", f"{{0}} counted {cw} times; it belongs once", monomial))
+                diagnoses.append(
+                    writer.diagnosis(
+                        "coefficient", f"{{0}} counted {cw} times; it belongs once", monomial
+                    )
+                )
             else:
-                diagnoses.append(writer.diagnosis(
-                    "coefficient", f"coefficient of {{0}} is {cw}, should be {ce}", monomial))
+                diagnoses.append(
+                    writer.diagnosis(
+                        "coefficient", f"coefficient of {{0}} is {cw}, should be {ce}", monomial
+                    )
+                )
         elif cw:
             free_extra.append(cw * monomial)
         else:
@@ -694,20 +747,28 @@ def _wrong_entry(index, cell, expected, d: Derivation, writer: _Writer, alphabet
         writer.split(t) is not None for t in free_extra + free_missing
     ):
         e, m = free_extra.pop(), free_missing.pop()
-        diagnoses.append(writer.diagnosis(
-            "wrong-term", "wrote {0} where {1} belongs; {2}", e, m, _lands(e, d, writer)))
+        diagnoses.append(
+            writer.diagnosis(
+                "wrong-term", "wrote {0} where {1} belongs; {2}", e, m, _lands(e, d, writer)
+            )
+        )
     if free_missing:
         count = len(d.terms(index))
         if cell.value == 0:
             noun = "product" if count == 1 else "products"
-            diagnoses.append(writer.diagnosis(
-                "entry-empty", f"entry left empty (or 0); it sums {count} {noun}"))
+            diagnoses.append(
+                writer.diagnosis("entry-empty", f"entry left empty (or 0); it sums {count} {noun}")
+            )
         elif count > 1:
             names = ", ".join(f"{{{i}}}" for i in range(len(free_missing)))
-            diagnoses.append(writer.diagnosis(
-                "overlap-term-missing",
-                f"term missing from an overlap: the blocks of {count} input elements overlap "
-                f"here and all {count} products are summed; {names} left out", *free_missing))
+            diagnoses.append(
+                writer.diagnosis(
+                    "overlap-term-missing",
+                    f"term missing from an overlap: the blocks of {count} input elements overlap "
+                    f"here and all {count} products are summed; {names} left out",
+                    *free_missing,
+                )
+            )
         else:
             diagnoses.append(writer.diagnosis("missing-term", "{0} missing", *free_missing[:1]))
     for e in free_extra:
@@ -716,16 +777,23 @@ def _wrong_entry(index, cell, expected, d: Derivation, writer: _Writer, alphabet
     if cell.value != 0:
         other = positions.get(sympy.expand(cell.value))
         if other is not None and other != index:
-            diagnoses.append(writer.diagnosis(
-                "entry-of-other-position",
-                f"this is the correct entry for {position_words(other, len(index))}"))
+            diagnoses.append(
+                writer.diagnosis(
+                    "entry-of-other-position",
+                    f"this is the correct entry for {position_words(other, len(index))}",
+                )
+            )
     unknown_here = sorted(s.name for s in cell.value.free_symbols if s not in alphabet.roles)
     named = {dd.terms[0] for dd in diagnoses if dd.code == "wrong-symbol"}
     for name in unknown_here:
         if name not in named:
-            diagnoses.append(writer.diagnosis(
-                "unknown-symbol", "{0} is not a symbol of this configuration",
-                sympy.Symbol(name)))
+            diagnoses.append(
+                writer.diagnosis(
+                    "unknown-symbol",
+                    "{0} is not a symbol of this configuration",
+                    sympy.Symbol(name),
+                )
+            )
     return WrongEntry(
         index=index,
         where=position_words(index, len(index)),
@@ -753,8 +821,12 @@ def _pair(e, m, d: Derivation, writer: _Writer, alphabet: Alphabet) -> Diagnosis
         for known in alphabet.roles:
             if e.xreplace({symbol: known}) == m:
                 return writer.diagnosis(
-                    "wrong-symbol", "wrong symbol name: {0} is not a symbol of this "
-                    "configuration; {1} belongs here", symbol, known)
+                    "wrong-symbol",
+                    "wrong symbol name: {0} is not a symbol of this "
+                    "configuration; {1} belongs here",
+                    symbol,
+                    known,
+                )
     pe, pm = writer.split(e), writer.split(m)
     if pe is None or pm is None or pe[0] != pm[0]:
         return None
@@ -763,18 +835,31 @@ def _pair(e, m, d: Derivation, writer: _Writer, alphabet: Alphabet) -> Diagnosis
         ke, km = d.kernel_index(te), d.kernel_index(tm)
         flipped = tuple(k - 1 - i for k, i in zip(d.geometry.kernel_size, km))
         if len(km) > 1 and ke == tuple(reversed(km)):
-            return writer.diagnosis("kernel-indices-swapped",
-                                    "kernel indices swapped: wrote {0} where {1} belongs", e, m)
+            return writer.diagnosis(
+                "kernel-indices-swapped",
+                "kernel indices swapped: wrote {0} where {1} belongs",
+                e,
+                m,
+            )
         if ke == flipped or _flipped_along_one_axis(ke, km, d.geometry.kernel_size):
-            return writer.diagnosis("kernel-flipped",
-                                    "kernel flipped: wrote {0} where {1} belongs", e, m)
-        return writer.diagnosis("wrong-kernel-element",
-                                "wrong kernel element: wrote {0} where {1} belongs; {2}",
-                                e, m, _lands(e, d, writer))
+            return writer.diagnosis(
+                "kernel-flipped", "kernel flipped: wrote {0} where {1} belongs", e, m
+            )
+        return writer.diagnosis(
+            "wrong-kernel-element",
+            "wrong kernel element: wrote {0} where {1} belongs; {2}",
+            e,
+            m,
+            _lands(e, d, writer),
+        )
     if te == tm:
-        return writer.diagnosis("wrong-input",
-                                "wrong input element: wrote {0} where {1} belongs; {2}",
-                                e, m, _lands(e, d, writer))
+        return writer.diagnosis(
+            "wrong-input",
+            "wrong input element: wrote {0} where {1} belongs; {2}",
+            e,
+            m,
+            _lands(e, d, writer),
+        )
     return None
 
 
@@ -790,10 +875,13 @@ def _flipped_along_one_axis(ke, km, size) -> bool:
 def _extra_diagnosis(term, d: Derivation, writer: _Writer) -> Diagnosis:
     if writer.split(term) is None:
         return writer.diagnosis(
-            "not-a-product", "{0} is not a product of one input element and one kernel element",
-            term)
-    return writer.diagnosis("extra-term", "{0} does not belong here: {1}", term,
-                            _lands(term, d, writer))
+            "not-a-product",
+            "{0} is not a product of one input element and one kernel element",
+            term,
+        )
+    return writer.diagnosis(
+        "extra-term", "{0} does not belong here: {1}", term, _lands(term, d, writer)
+    )
 
 
 def _lands(term, d: Derivation, writer: _Writer) -> str:
@@ -815,14 +903,16 @@ def _coefficients(expr) -> dict:
     return dict(sympy.expand(expr).as_coefficients_dict())
 
 
-def _unknown_names(result: WrittenResult, alphabet: Alphabet, d: Derivation,
-                   meant: dict[str, str]) -> tuple[UnknownName, ...]:
+def _unknown_names(
+    result: WrittenResult, alphabet: Alphabet, d: Derivation, meant: dict[str, str]
+) -> tuple[UnknownName, ...]:
     rank = len(result.shape)
     return tuple(_unknown_name(u, alphabet, d, rank, meant.get(u.name)) for u in result.unknown)
 
 
-def _unknown_name(u: UnknownSymbol, alphabet: Alphabet, d: Derivation, rank: int,
-                  meant: str | None) -> UnknownName:
+def _unknown_name(
+    u: UnknownSymbol, alphabet: Alphabet, d: Derivation, rank: int, meant: str | None
+) -> UnknownName:
     where = position_words(u.index, rank)
     inputs = [s for s in flat_elements(d.input) if isinstance(s, sympy.Symbol)]
     kernel = [s for s in flat_elements(d.kernel) if isinstance(s, sympy.Symbol)]
@@ -835,13 +925,17 @@ def _unknown_name(u: UnknownSymbol, alphabet: Alphabet, d: Derivation, rank: int
     shifted = _index_shift(alphabet, u.stem, u.subscript)
     if shifted:
         counted, moved = shifted
-        message += (f"; indices here count from {1 - counted}: if you counted from "
-                    f"{counted}, that element is {moved}")
+        message += (
+            f"; indices here count from {1 - counted}: if you counted from "
+            f"{counted}, that element is {moved}"
+        )
     elif meant is not None:
         message += f"; {meant} belongs there"
     elif u.subscript:
-        same = sorted((s for s in alphabet.roles
-                       if alphabet.resolve(_stem(s), u.subscript) == s), key=lambda s: s.name)
+        same = sorted(
+            (s for s in alphabet.roles if alphabet.resolve(_stem(s), u.subscript) == s),
+            key=lambda s: s.name,
+        )
         if same:
             message += "; did you mean " + " or ".join(str(s) for s in same) + "?"
     return UnknownName(u, where, message)
@@ -889,8 +983,12 @@ def configuration_words(g: Geometry) -> str:
     >>> configuration_words(make_geometry(2, 3, stride=2, padding=1))
     'input 2, kernel 3, stride 2, padding 1'
     """
-    words = [f"input {_axes_words(g.input_size, 'x')}", f"kernel {_axes_words(g.kernel_size, 'x')}",
-             f"stride {_axes_words(g.stride)}", f"padding {_pads_words(g)}"]
+    words = [
+        f"input {_axes_words(g.input_size, 'x')}",
+        f"kernel {_axes_words(g.kernel_size, 'x')}",
+        f"stride {_axes_words(g.stride)}",
+        f"padding {_pads_words(g)}",
+    ]
     if any(g.output_padding):
         words.append(f"output_padding {_axes_words(g.output_padding)}")
     if max(g.dilation) > 1:
@@ -993,13 +1091,7 @@ class _Writer:
         return f"{expr_latex(coefficient)} {body}"
 
     def sum_text(self, pairs: list) -> str:
-        parts = [self.text(sympy.Mul(x, w)) for x, w in pairs if x != 0 and w != 0]
-        if not parts:
-            return "0"
-        text = parts[0]
-        for part in parts[1:]:
-            text += f" - {part[1:]}" if part.startswith("-") else f" + {part}"
-        return text
+        return join_terms([self.text(sympy.Mul(x, w)) for x, w in pairs if x != 0 and w != 0])
 
     def diagnosis(self, code: str, template: str, *terms) -> Diagnosis:
         """A diagnosis whose ``{0}``, ``{1}``... are SymPy terms (or plain words)."""

@@ -46,8 +46,9 @@ class Notation:
 
     def __post_init__(self):
         if self.delimiter not in DELIMITERS:
-            raise SymconvError("delimiter", f"must be one of {', '.join(DELIMITERS)}",
-                               self.delimiter)
+            raise SymconvError(
+                "delimiter", f"must be one of {', '.join(DELIMITERS)}", self.delimiter
+            )
         for name in ("max_rows", "max_cols"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 3:
@@ -98,9 +99,11 @@ def product_latex(first: object, second: object) -> str:
     'x_{1} w_{3}'
     >>> product_latex(2, sympy.Symbol("w1")), product_latex(sympy.Symbol("a"), 3)
     ('2 w_{1}', '3 a')
+    >>> product_latex(-2, sympy.Symbol("w1")), product_latex(sympy.Symbol("a"), 0)
+    ('-2 w_{1}', '0')
     """
     first, second = sympy.sympify(first), sympy.sympify(second)
-    if first.is_number and second.is_number:
+    if first.is_number and second.is_number or first == 0 or second == 0:
         return expr_latex(first * second)
     if second.is_number:
         first, second = second, first
@@ -109,6 +112,8 @@ def product_latex(first: object, second: object) -> str:
             return _factor(second)
         if first == -1:
             return "-" + _factor(second)
+        if first.is_Rational and first < 0:
+            return f"-{expr_latex(-first)} {_factor(second)}"
         return f"{_factor(first)} {_factor(second)}"
     return f"{_factor(first)} {_factor(second)}"
 
@@ -121,6 +126,15 @@ def sum_latex(pairs: Sequence[tuple[object, object]], extra: Sequence[object] = 
             continue
         parts.append(product_latex(first, second))
     parts.extend(expr_latex(term) for term in extra if sympy.sympify(term) != 0)
+    return join_terms(parts)
+
+
+def join_terms(parts: Sequence[str]) -> str:
+    """Written terms joined into a sum, a leading minus turned into a subtraction.
+
+    >>> join_terms(["a", "-b", "c"]), join_terms([])
+    ('a - b + c', '0')
+    """
     if not parts:
         return "0"
     text = parts[0]

@@ -176,8 +176,7 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
         "zero_insertion": _zero_insertion(d, notation),
         "matrix_view": _matrix_view(d, notation),
         "checks": [
-            {"passed": c.passed, "name": c.name, "detail": c.detail}
-            for c in d.verification.checks
+            {"passed": c.passed, "name": c.name, "detail": c.detail} for c in d.verification.checks
         ],
         "verified": d.verification.ok,
     }
@@ -206,9 +205,6 @@ def check_symbols(derivation: Derivation) -> None:
                 check_symbol_name(part, getattr(symbol, "name", str(symbol)))
             for function in value.atoms(sympy.core.function.AppliedUndef):
                 check_symbol_name(part, function.func.__name__)
-
-
-_check_symbols = check_symbols  # the name symconv.checker imports
 
 
 def _axes(d: Derivation) -> list[dict]:
@@ -397,4 +393,3 @@ def _cell_width(latex: str) -> float:
     width += 1.6 * sum(text.count(op) for op in "+-=")
     width += 0.5 * sum(1 for ch in text if ch not in "+-=")
     return width
-

@@ -125,7 +125,7 @@ ROWS = [
     (
         "CLI hostile symbol name",
         cli("derive", "--input", "2", "--kernel", "2", "--input-name", "x}\\input{/etc/passwd}"),
-        "name",
+        "--input-name",
     ),
     (
         "CLI output in missing folder",

@@ -31,7 +31,7 @@ from symconv.errors import SymconvError
 from symconv.geometry import Geometry, make_geometry
 from symconv.latex import DELIMITERS, Notation
 from symconv.presets import PRESETS, preset
-from symconv.tensors import letters, symbols_array
+from symconv.tensors import check_symbol_name, letters, symbols_array
 
 _SHAPE = re.compile(r"\d+(x\d+)*")
 _PADS = re.compile(r"\d+(,\d+)*")
@@ -96,6 +96,8 @@ def configuration_geometry(args: argparse.Namespace) -> Geometry:
     """The geometry the configuration flags describe, checked before any symbol is made."""
     if args.preset:
         return _preset(args).geometry
+    check_symbol_name("--input-name", args.input_name)
+    check_symbol_name("--kernel-name", args.kernel_name)
     for flag in ("input", "kernel"):
         if not getattr(args, flag):
             raise SymconvError(f"--{flag}", "is required unless --preset is given")
@@ -294,6 +296,12 @@ def write_output(args: argparse.Namespace, text: str) -> None:
     write_file(Path(args.output), text.encode("utf-8"), force=args.force)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -315,6 +323,7 @@ def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+            os.fchmod(out.fileno(), 0o666 & ~_umask())  # mkstemp makes 0600; honour the umask
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
