@@ -12,8 +12,11 @@
 
 from __future__ import annotations
 
+import decimal
+import fractions
 import math
 import numbers
+import re
 import string
 from collections.abc import Sequence
 
@@ -93,10 +96,12 @@ def letters(shape: object, *, start: str = "a") -> ImmutableDenseNDimArray:
 def to_element(parameter: str, value: object) -> sympy.Expr:
     """One array element as an exact SymPy expression: ints and fractions stay exact.
 
-    Strings are read as SymPy numbers or symbol names; floats are kept as the user gave them.
+    Strings are read as numbers (``3``, ``-0.25``, ``3/4``, all exact) or symbol names,
+    never evaluated as code; floats are kept as the user gave them; ``Decimal`` and
+    ``Fraction`` become exact rationals.
 
-    >>> to_element("input", "3/4"), to_element("input", 2)
-    (3/4, 2)
+    >>> to_element("input", "3/4"), to_element("input", "-0.25"), to_element("input", "a1")
+    (3/4, -1/4, a1)
     """
     if isinstance(value, sympy.Basic):
         expr = value
@@ -105,19 +110,32 @@ def to_element(parameter: str, value: object) -> sympy.Expr:
     elif isinstance(value, numbers.Number):
         if isinstance(value, numbers.Real) and not math.isfinite(float(value)):
             raise SymconvError(parameter, "elements must be finite", value)
-        expr = sympy.sympify(value)
+        exact = isinstance(value, (decimal.Decimal, fractions.Fraction))
+        expr = sympy.Rational(str(value)) if exact else sympy.sympify(value)
     elif isinstance(value, str):
-        try:
-            expr = sympy.sympify(value, rational=True)
-        except (sympy.SympifyError, SyntaxError, TypeError, ValueError):
-            raise SymconvError(
-                parameter, "could not read element as a number or symbol", value
-            ) from None
+        expr = _read_element(parameter, value)
     else:
         raise SymconvError(parameter, "elements must be numbers or SymPy expressions", value)
     if not isinstance(expr, sympy.Expr) or expr.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
         raise SymconvError(parameter, "elements must be finite numbers or expressions", value)
     return expr
+
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)(/\d+)?")
+
+
+def _read_element(parameter: str, text: str) -> sympy.Expr:
+    stripped = text.strip()
+    if _NUMBER.fullmatch(stripped):
+        numerator, _, denominator = stripped.partition("/")
+        if denominator and int(denominator) == 0:
+            raise SymconvError(parameter, "a fraction's denominator must not be 0", text)
+        return sympy.Rational(stripped)
+    if stripped and stripped[0].isalpha() and set(stripped) <= _NAME_CHARS:
+        return sympy.Symbol(stripped)
+    raise SymconvError(
+        parameter, "a string element must be a number (3, -0.25, 3/4) or a symbol name", text
+    )
 
 
 def to_array(value: object, parameter: str) -> ImmutableDenseNDimArray:

@@ -93,7 +93,26 @@ def test_ragged_and_non_numeric_elements():
     raises("weight", ["numbers"], lambda: symconv.conv_transpose(X, [[[object(), 1]]]))
     raises("input", ["finite"], lambda: symconv.conv_transpose([[1, math.nan, 2]], W))
     raises("input", ["finite"], lambda: symconv.conv_transpose([[1, sympy.oo, 2]], W))
-    raises("input", ["could not read"], lambda: symconv.conv_transpose([[1, "2+", 2]], W))
+    raises("input", ["string element"], lambda: symconv.conv_transpose([[1, "2+", 2]], W))
+    raises("input", ["denominator"], lambda: symconv.conv_transpose([[1, "1/00", 2]], W))
+
+
+def test_strings_are_never_evaluated_as_code(capfd):
+    code = '__import__("os").system("echo EXECUTED")'
+    raises("input", ["string element"], lambda: symconv.conv_transpose([[code]], W))
+    assert "EXECUTED" not in capfd.readouterr().out
+    # names that SymPy's parser would turn into constants stay plain symbols
+    y = symconv.conv_transpose([["E", "I", "pi"]], [[[1]]])
+    assert [str(e) for e in y.tolist()[0]] == ["E", "I", "pi"]
+    assert all(isinstance(e, sympy.Symbol) for e in y.tolist()[0])
+
+
+def test_decimal_and_fraction_stay_exact():
+    from decimal import Decimal
+    from fractions import Fraction
+
+    y = symconv.conv_transpose([[Decimal("0.1"), Fraction(1, 3), "0.25"]], [[[3]]])
+    assert y.tolist() == [[sympy.Rational(3, 10), 1, sympy.Rational(3, 4)]]
 
 
 def test_bias_shape():
