@@ -20,6 +20,7 @@ a*w2 + b*w1
 from __future__ import annotations
 
 from sympy import Add, Mul, S, Symbol
+from sympy.core.parameters import global_parameters
 
 _mul_from_args = Mul._from_args
 _add_from_args = Add._from_args
@@ -31,9 +32,20 @@ def _key(symbol: Symbol) -> tuple:
     return len(content), content
 
 
+def _direct_path() -> bool:
+    # Under ``with sympy.evaluate(False)`` ordinary construction keeps the given order.
+    return global_parameters.evaluate
+
+
 def product(a, b):
     """``a*b`` in SymPy's canonical form; built directly for two distinct plain symbols."""
-    if type(a) is Symbol and type(b) is Symbol:
+    if (
+        type(a) is Symbol
+        and type(b) is Symbol
+        and a.is_commutative
+        and b.is_commutative
+        and _direct_path()
+    ):
         key_a, key_b = _key(a), _key(b)
         if key_a < key_b:
             return _mul_from_args((a, b), True)
@@ -45,17 +57,22 @@ def product(a, b):
 def total(terms: list, extra: list | tuple = ()):
     """``Add(*terms, *extra)`` in SymPy's canonical form, built directly when it can be.
 
-    The direct path needs every term to be a product of two plain symbols and no two
-    terms alike; otherwise SymPy's own ``Add`` collects and sorts.
+    The direct path needs every term to be a product of two plain commutative symbols and
+    no two terms alike; otherwise SymPy's own ``Add`` collects and sorts.
     """
-    if extra or len(terms) < 2:
+    if extra or len(terms) < 2 or not _direct_path():
         return Add(*terms, *extra) if terms or extra else S.Zero
     keyed = []
     for term in terms:
         if type(term) is not Mul:
             return Add(*terms)
         args = term.args
-        if len(args) != 2 or type(args[0]) is not Symbol or type(args[1]) is not Symbol:
+        if (
+            len(args) != 2
+            or type(args[0]) is not Symbol
+            or type(args[1]) is not Symbol
+            or not term.is_commutative
+        ):
             return Add(*terms)
         keyed.append(((_key(args[0]), _key(args[1])), term))
     keyed.sort(key=_first)
