@@ -103,23 +103,72 @@ def views_agree(problem: Problem, outputs: dict) -> Check:
     """Check that the views' output planes (``{name: planes}``) are identical, entry by entry.
 
     Canonical SymPy objects compare structurally, so no entry is expanded unless two
-    differ in form (as float sums can).
+    differ in form; sums of floats may differ by rounding, which is said.
     """
     names = list(outputs)
     name = "three views agree (" + " = ".join(names) + ")"
+    for view, planes in outputs.items():
+        wrong = _shape_error(problem, planes)
+        if wrong:
+            return Check(name, False, f"{view} {wrong}")
     first = outputs[names[0]]
-    count = 0
+    count = rounded = 0
     for other in names[1:]:
         for n, channels in enumerate(first):
             for co, plane in enumerate(channels):
-                for flat, (a, b) in enumerate(zip(plane, outputs[other][n][co])):
-                    if a != b and sympy.expand(a - b) != 0:
+                for flat, (a, b) in enumerate(zip(plane, outputs[other][n][co], strict=True)):
+                    same = equal(a, b)
+                    if not same:
                         where = _position(problem, n, co, flat)
                         return Check(
                             name, False, f"{names[0]} gives {a} but {other} gives {b} at {where}"
                         )
+                    rounded += same == ROUNDING
                     count += 1
-    return Check(name, True, f"{count // (len(names) - 1)} entries each")
+    detail = f"{count // (len(names) - 1)} entries each"
+    if rounded:
+        detail += f"; {rounded} comparisons equal up to floating-point rounding"
+    return Check(name, True, detail)
+
+
+EXACT, ROUNDING = "exact", "rounding"
+
+
+def equal(a: sympy.Expr, b: sympy.Expr) -> str:
+    """``"exact"`` when ``a - b`` expands to 0, ``"rounding"`` when only float rounding
+    separates them, else ``""`` (false).
+
+    >>> from sympy import Float, Symbol
+    >>> x = Symbol("x")
+    >>> equal(x + 1, 1 + x), equal(Float("0.1") + Float("0.2"), Float("0.3")), equal(x, 2 * x)
+    ('exact', 'rounding', '')
+    """
+    if a == b:
+        return EXACT
+    difference = sympy.expand(a - b)
+    if difference == 0:
+        return EXACT
+    if not difference.has(sympy.Float):
+        return ""
+    scale = max(
+        (abs(term.as_coeff_Mul()[0]) for term in Add.make_args(sympy.expand(a) + sympy.expand(b))),
+        default=1,
+    )
+    residue = max(abs(term.as_coeff_Mul()[0]) for term in Add.make_args(difference))
+    return ROUNDING if residue <= 1e-9 * max(scale, 1) else ""
+
+
+def _shape_error(problem: Problem, planes: list) -> str:
+    per_plane = math.prod(problem.geometry.output_size)
+    if len(planes) != problem.batch:
+        return f"returns {len(planes)} batch elements, not {problem.batch}"
+    for channels in planes:
+        if len(channels) != problem.out_channels:
+            return f"returns {len(channels)} output channels, not {problem.out_channels}"
+        for plane in channels:
+            if len(plane) != per_plane:
+                return f"returns {len(plane)} entries in a plane, not {per_plane}"
+    return ""
 
 
 def _position(problem: Problem, n: int, co: int, flat: int) -> str:
@@ -172,7 +221,7 @@ def _adjoint(problem: Problem) -> Check:
         )
     )
     right = _distribute((e for c in ct_v[0] for e in c), flat_elements(u))
-    if left == right:
+    if equal(left, right):
         return Check(name, True)
     difference = sympy.expand(left - right)
     return Check(name, difference == 0, "" if difference == 0 else f"difference {difference}")
@@ -221,9 +270,9 @@ def _gradient(problem: Problem, transposed: list) -> Check:
             for flat, partial in row:
                 terms[flat].append(x_i * partial)
         expected = [e for plane in transposed[n] for e in plane]
-        for flat, (parts, y) in enumerate(zip(terms, expected)):
+        for flat, (parts, y) in enumerate(zip(terms, expected, strict=True)):
             derivative = Add(*parts)
-            if derivative != y and sympy.expand(derivative - y) != 0:
+            if not equal(derivative, y):
                 where = _position(problem, n, flat // per_channel, flat % per_channel)
                 return Check(
                     name, False, f"dL/dz gives {derivative} but the transpose gives {y} at {where}"

@@ -1,7 +1,8 @@
 """verify() proves agreement and the identities, and says where a failure is."""
 
+import numpy as np
 import pytest
-from sympy import Integer
+from sympy import Float, Integer
 
 import symconv
 import symconv.verification as verify_module
@@ -56,3 +57,27 @@ def test_adjoint_fails_when_the_transpose_is_wrong(monkeypatch):
     x, w = operands((1, 3), (1, 1, 2))
     adjoint = symconv.verify(x, w).checks[1]
     assert not adjoint.passed and "difference" in adjoint.detail
+
+
+def short_matrix_view(problem):
+    planes = symconv.views.matrix.transpose(problem)
+    return [[plane[:-1] for plane in channels] for channels in planes]
+
+
+def test_a_view_with_missing_entries_fails(monkeypatch):
+    monkeypatch.setitem(verify_module.METHODS, "matrix", short_matrix_view)
+    x, w = operands((1, 3), (1, 1, 2))
+    agree = symconv.verify(x, w, stride=2).checks[0]
+    assert not agree.passed
+    assert "matrix returns 6 entries in a plane, not 7" in agree.detail
+
+
+def test_float_inputs_agree_up_to_rounding():
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        x = np.round(rng.uniform(-4, 4, (2, 3)), 3).tolist()
+        w = np.round(rng.uniform(-4, 4, (2, 1, 3)), 3).tolist()
+        report = symconv.verify(x, w, stride=2, padding=1)
+        assert report.ok, str(report)
+    # a real difference between float results is still caught
+    assert not verify_module.equal(Float("0.3"), Float("0.31"))
