@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from symconv.errors import SymconvError
@@ -62,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("symconv: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``symconv derive ... | head``): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 def entry_point() -> None:

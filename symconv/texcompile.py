@@ -76,7 +76,7 @@ def compile_pdf(source: str) -> bytes:
 
 def write_pdf(source: str, path: Path, *, force: bool = False) -> None:
     """Compile ``source`` and write the PDF to ``path`` atomically (never half-written)."""
-    from symconv.commands.common import write_file
+    from symconv.files import write_file
 
     write_file(Path(path), compile_pdf(source), force=force)
 

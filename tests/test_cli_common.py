@@ -221,8 +221,10 @@ def test_failed_write_leaves_no_temporary_file(tmp_path, capsys, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
-        main(["derive", "--preset", "seed-1d", "-o", str(tmp_path / "out.txt")])
+    monkeypatch.setattr(os, "link", broken_replace)
+    status = main(["derive", "--preset", "seed-1d", "-o", str(tmp_path / "out.txt")])
+    assert status == 2
+    assert "-o: cannot write (disk full)" in capsys.readouterr().err
     assert files_in(tmp_path) == []
 
 

@@ -8,8 +8,9 @@ import time
 
 import pytest
 
+import symconv
+from symconv import files
 from symconv.cli import main
-from symconv.commands import common
 
 
 def test_interrupt_during_write_leaves_no_file(tmp_path, monkeypatch, capsys):
@@ -18,7 +19,7 @@ def test_interrupt_during_write_leaves_no_file(tmp_path, monkeypatch, capsys):
     def interrupted(*_):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(common.os, "replace", interrupted)
+    monkeypatch.setattr(files.os, "link", interrupted)
     status = main(["size", "--preset", "seed-1d", "-o", str(target)])
     assert status == 130
     assert "interrupted" in capsys.readouterr().err
@@ -92,3 +93,29 @@ def test_same_request_same_bytes_across_hash_seeds(argv):
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert outputs.pop().strip()
+
+
+def test_a_closed_pipe_ends_quietly():
+    result = subprocess.run(
+        f"{sys.executable} -m symconv derive --input 40x40 --kernel 3x3 --format json | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert len(result.stdout) == 10
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_existing_file_created_meanwhile_is_not_replaced(tmp_path, monkeypatch):
+    target = tmp_path / "out.txt"
+    real_open = files.os.open
+
+    def racing_open(name, *args):  # another program writes the target just before us
+        target.write_text("theirs")
+        return real_open(name, *args)
+
+    monkeypatch.setattr(files.os, "open", racing_open)
+    with pytest.raises(symconv.SymconvError, match="file exists"):
+        files.write_file(target, b"ours")
+    assert target.read_text() == "theirs"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]

@@ -9,10 +9,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +26,7 @@ from symconv.budget import (
 )
 from symconv.derivation import Derivation, derive_symbolic
 from symconv.errors import SymconvError
+from symconv.files import write_file
 from symconv.geometry import Geometry, make_geometry
 from symconv.latex import DELIMITERS, Notation
 from symconv.presets import PRESETS, preset
@@ -294,37 +293,3 @@ def write_output(args: argparse.Namespace, text: str) -> None:
         sys.stdout.write(text)
         return
     write_file(Path(args.output), text.encode("utf-8"), force=args.force)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def write_file(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    Refuses to overwrite an existing file unless ``force``; a missing folder is an error.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise SymconvError("-o", "folder does not exist", str(folder))
-    if path.is_dir():
-        raise SymconvError("-o", "is a folder, not a file", str(path))
-    if path.exists() and not force:
-        raise SymconvError("-o", "file exists; pass --force to overwrite", str(path))
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise SymconvError(
-            "-o", f"cannot write in this folder ({exc.strerror})", str(folder)
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            os.fchmod(out.fileno(), 0o666 & ~_umask())  # mkstemp makes 0600; honour the umask
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
