@@ -8,6 +8,7 @@ a*w22 + b*w21 + c*w12 + d*w11
 True
 """
 
+from symconv.analysis_latex import render_analysis
 from symconv.budget import WorkEstimate, check_budget, estimate_work
 from symconv.checker import CheckReport, check
 from symconv.closed_form import closed_form
@@ -72,6 +73,7 @@ __all__ = [
     "preset",
     "read_result",
     "relationships",
+    "render_analysis",
     "render_latex",
     "symbols_array",
     "to_array",

@@ -4,7 +4,9 @@ With ``output_shape`` (or ``auto_pad`` SAME_UPPER / SAME_LOWER) the pads come fr
 ``total = s*(I-1) + output_padding + ((k-1)*d + 1) - output_shape``: SAME_UPPER puts
 ``total // 2`` at the beginning, the others ``total - total // 2``. Floor division means
 an output_shape larger than natural gives negative pads: zeros at the end (and,
-from two past natural, at the beginning).
+from two past natural, at the beginning). As the specification says, a given
+``output_shape`` makes the ``pads`` attribute ignored (the onnx reference
+implementation applies both; symconv follows the specification).
 
 >>> onnx_conv_transpose([[[1, 2]]], [[[1, 1, 1]]], strides=[2], output_shape=[6]).tolist()
 [[[1, 1, 3, 2, 2, 0]]]
@@ -38,7 +40,14 @@ def onnx_pads(
     pads: object = None,
     strides: object = None,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The (begin, end) pads per spatial dimension that ONNX's rules give."""
+    """The (begin, end) pads per spatial dimension that ONNX's rules give.
+
+    >>> onnx_pads(2, 3, strides=2, auto_pad="SAME_UPPER")
+    ((0,), (1,))
+    """
+    rank = len(kernel_shape) if isinstance(kernel_shape, Sequence) else 1
+    input_size = per_dimension("input_size", input_size, rank)
+    kernel_shape = per_dimension("kernel_shape", kernel_shape, rank)
     return _geometry(
         input_size, kernel_shape, auto_pad, dilations, output_padding, output_shape, pads, strides
     )[1]
@@ -101,21 +110,8 @@ def _geometry(
         for i, k, si, di, o in zip(input_size, kernel_shape, s, d, op)
     ]
     if pads is not None:
-        if auto_pad != "NOTSET":
-            raise SymconvError("pads", "cannot be given together with auto_pad " + auto_pad, pads)
-        if (
-            isinstance(pads, (str, bytes))
-            or not isinstance(pads, Sequence)
-            or len(pads) != 2 * rank
-        ):
-            raise SymconvError(
-                "pads", f"must list {2 * rank} values: all begins, then all ends", pads
-            )
-        begin = per_dimension("pads", pads[:rank], rank)
-        end = per_dimension("pads", pads[rank:], rank)
-        if min(begin + end) < 0:
-            raise SymconvError("pads", "must be >= 0", pads)
-    elif output_shape is not None or auto_pad in ("SAME_UPPER", "SAME_LOWER"):
+        begin, end = _explicit_pads(pads, auto_pad, rank)
+    if output_shape is not None or auto_pad in ("SAME_UPPER", "SAME_LOWER"):
         if output_shape is None:
             target = tuple(i * si for i, si in zip(input_size, s))
         else:
@@ -128,16 +124,33 @@ def _geometry(
         else:
             begin = tuple(t - t // 2 for t in total)
         end = tuple(t - b for t, b in zip(total, begin))
-    else:
+    elif pads is None:
         begin = end = (0,) * rank
-    geometry = make_geometry(
-        tuple(input_size),
-        tuple(kernel_shape),
-        s,
-        tuple(zip(begin, end)),
-        op,
-        d,
-        rank=rank,
-        rules="onnx",
-    )
+    try:
+        geometry = make_geometry(
+            tuple(input_size),
+            tuple(kernel_shape),
+            s,
+            tuple(zip(begin, end)),
+            op,
+            d,
+            rank=rank,
+            rules="onnx",
+        )
+    except SymconvError as error:
+        if error.parameter != "padding":
+            raise
+        raise SymconvError("pads", error.rule, list(begin + end)) from None
     return geometry, (begin, end)
+
+
+def _explicit_pads(pads, auto_pad, rank) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    if auto_pad != "NOTSET":
+        raise SymconvError("pads", "cannot be given together with auto_pad " + auto_pad, pads)
+    if isinstance(pads, (str, bytes)) or not isinstance(pads, Sequence) or len(pads) != 2 * rank:
+        raise SymconvError("pads", f"must list {2 * rank} values: all begins, then all ends", pads)
+    begin = per_dimension("pads", pads[:rank], rank)
+    end = per_dimension("pads", pads[rank:], rank)
+    if min(begin + end) < 0:
+        raise SymconvError("pads", "must be >= 0", pads)
+    return begin, end

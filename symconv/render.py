@@ -160,19 +160,21 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
     check_symbols(derivation)
     d, g = derivation, derivation.geometry
     shown = len(d.input_elements) if notation.full else min(MAX_BLOCKS, len(d.input_elements))
-    axes = _axes(d)
+    axes = axes_context(d)
     return {
         "title": d.title,
         "rank": g.rank,
         "axes": axes,
         "uniform": all(axis == axes[0] for axis in axes),
         "cropped": any(a["pad_begin"] or a["pad_end"] or a["output_padding"] for a in axes),
-        "input": _array([expr_latex(v) for v in d.input_elements], g.input_size, notation),
-        "kernel": _array([expr_latex(v) for v in d.kernel_elements], g.kernel_size, notation),
+        "input": array_context([expr_latex(v) for v in d.input_elements], g.input_size, notation),
+        "kernel": array_context(
+            [expr_latex(v) for v in d.kernel_elements], g.kernel_size, notation
+        ),
         "elements": [_element(d, n, notation) for n in range(shown)],
         "element_count": len(d.input_elements),
         "canvas": _canvas(d, notation, shown),
-        "output": _output(d, notation),
+        "output": output_context(d, notation),
         "zero_insertion": _zero_insertion(d, notation),
         "matrix_view": _matrix_view(d, notation),
         "checks": [
@@ -207,7 +209,13 @@ def check_symbols(derivation: Derivation) -> None:
                 check_symbol_name(part, function.func.__name__)
 
 
-def _axes(d: Derivation) -> list[dict]:
+def axes_context(d: Derivation) -> list[dict]:
+    """Per axis, the geometry's numbers as plain data: sizes, stride, pads, canvas, border.
+
+    >>> import symconv
+    >>> [(a["input"], a["canvas"], a["output"]) for a in axes_context(symconv.preset("seed-1d"))]
+    [(2, 5, 3)]
+    """
     g = d.geometry
     borders = zero_insertion.borders(g)
     return [
@@ -242,7 +250,7 @@ def _element(d: Derivation, n: int, notation: Notation) -> dict:
         "position": list(position),
         "last": [p + dil * (k - 1) for p, dil, k in zip(position, g.dilation, g.kernel_size)],
         "products": products,
-        "scaled": _array(products, g.kernel_size, notation),
+        "scaled": array_context(products, g.kernel_size, notation),
     }
 
 
@@ -258,9 +266,9 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
                 sum_latex([t for t, (i, _) in zip(cell_terms, pairs) if i < n])
                 for cell_terms, pairs in zip(terms, cells)
             ]
-            staged.append(_array(partial, g.canvas_size, notation))
+            staged.append(array_context(partial, g.canvas_size, notation))
     return {
-        "array": _array([sum_latex(t) for t in terms], g.canvas_size, notation),
+        "array": array_context([sum_latex(t) for t in terms], g.canvas_size, notation),
         "cells": [
             # an element paints a cell at most once: its taps land d apart
             {"index": list(index), "count": len(pairs), "contributors": [i for i, _ in pairs]}
@@ -281,9 +289,15 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
     }
 
 
-def _output(d: Derivation, notation: Notation) -> dict:
+def output_context(d: Derivation, notation: Notation) -> dict:
+    """The output as a grid of sums written in the derivation's term order.
+
+    >>> import symconv
+    >>> output_context(symconv.preset("seed-1d"), Notation())["entries"][1]["latex"]
+    'x_{1} w_{3} + x_{2} w_{1}'
+    """
     sums = [sum_latex(d.terms(index)) for index in ndindex(d.geometry.output_size)]
-    return _array(sums, d.geometry.output_size, notation)
+    return array_context(sums, d.geometry.output_size, notation)
 
 
 def _zero_insertion(d: Derivation, notation: Notation) -> dict:
@@ -302,9 +316,9 @@ def _zero_insertion(d: Derivation, notation: Notation) -> dict:
     flipped = [expr_latex(v) for v in flat_elements(d.flipped_kernel)]
     stretched = [expr_latex(v) for v in flat_elements(d.stretched_input)]
     return {
-        "stretched": _array(stretched, size, notation),
+        "stretched": array_context(stretched, size, notation),
         "cells": kinds,
-        "flipped": _array(flipped, g.kernel_size, notation),
+        "flipped": array_context(flipped, g.kernel_size, notation),
         "taps": [
             {"offset": [t * dil for t, dil in zip(tap, g.dilation)], "latex": text}
             for tap, text in zip(ndindex(g.kernel_size), flipped)
@@ -332,8 +346,12 @@ def _matrix_view(d: Derivation, notation: Notation) -> dict:
     }
 
 
-def _array(cells: list[str], shape: tuple[int, ...], notation: Notation) -> dict:
-    """A grid of LaTeX cells as matrices: one for ranks 1 and 2, one per leading slice for 3."""
+def array_context(cells: list[str], shape: tuple[int, ...], notation: Notation) -> dict:
+    """A grid of LaTeX cells as matrices: one for ranks 1 and 2, one per leading slice for 3.
+
+    >>> array_context(["a", "b"], (2,), Notation())["latex"]
+    '\\\\begin{pmatrix} a & b \\\\end{pmatrix}'
+    """
     shape = tuple(shape)
     if len(shape) == 1:
         slices = [(None, [cells])]
@@ -353,7 +371,7 @@ def _array(cells: list[str], shape: tuple[int, ...], notation: Notation) -> dict
             {"index": list(index), "latex": cell, "width": round(_cell_width(cell), 1)}
             for index, cell in zip(ndindex(shape), cells)
         ],
-        "latex": written[0]["latex"] if len(shape) < 3 else None,
+        "latex": written[0]["latex"] if len(written) == 1 else None,
         "width": max(s["width"] for s in written),
         "slices": written,
     }

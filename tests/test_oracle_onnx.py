@@ -119,3 +119,34 @@ def test_grouped_channels_match_torch_where_reference_is_wrong(method):
     ).numpy()
     y = symconv.onnx_conv_transpose(x, w, strides=[2], group=2, method=method)
     assert np.array_equal(as_numbers(y), expected)
+
+
+def test_notset_output_shape_follows_the_specification():
+    # natural size 7; output_shape 6: total 1, NOTSET puts total - total // 2 = 1 at the
+    # beginning, so the output is PyTorch's natural output without its first element
+    import torch
+
+    x = np.array([[[1, -2, 3]]])
+    w = np.array([[[2, 1, -1]]])
+    natural = torch.nn.functional.conv_transpose1d(
+        torch.tensor(x, dtype=torch.float64), torch.tensor(w, dtype=torch.float64), stride=2
+    ).numpy()
+    assert symconv.onnx_pads((3,), (3,), strides=[2], output_shape=[6]) == ((1,), (0,))
+    y = symconv.onnx_conv_transpose(x, w, strides=[2], output_shape=[6])
+    assert np.array_equal(as_numbers(y), natural[..., 1:])
+    # the specification: with output_shape given, pads are ignored
+    both = symconv.onnx_conv_transpose(x, w, strides=[2], output_shape=[6], pads=[2, 2])
+    assert both == y
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 4), st.integers(1, 3), st.integers(2, 3), st.data())
+def test_output_padding_with_auto_pad_matches_reference(size, kernel, stride, data):
+    extra = data.draw(st.integers(0, stride - 1))
+    auto_pad = data.draw(st.sampled_from(["SAME_UPPER", "SAME_LOWER"]))
+    rng = np.random.default_rng(size * 100 + kernel * 10 + stride)
+    x = rng.integers(-4, 5, (1, 1, size))
+    w = rng.integers(-4, 5, (1, 1, kernel))
+    attributes = dict(auto_pad=auto_pad, strides=[stride], output_padding=[extra])
+    expected = onnx_reference(x, w, **attributes)
+    assert np.array_equal(as_numbers(symconv.onnx_conv_transpose(x, w, **attributes)), expected)

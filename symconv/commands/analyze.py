@@ -1,5 +1,8 @@
 """``symconv analyze``: closed form, size relationships, overlap, polyphase and gradient.
 
+As text (the default) or, with ``--format latex``, as a LaTeX fragment or article
+(:func:`symconv.analysis_latex.render_analysis`), compiled to PDF with ``--pdf``.
+
 >>> from symconv.presets import preset
 >>> print(overlap_text(preset("seed-2d-s1")))
 overlap counts (taps reaching each output):
@@ -13,13 +16,20 @@ from __future__ import annotations
 
 import argparse
 
+from symconv.analysis_latex import ANALYSIS_FORMS, SECTIONS, render_analysis
 from symconv.closed_form import closed_form, instantiate, to_engine_symbols
 from symconv.commands.common import add_configuration, add_output, configuration, write_output
+from symconv.commands.example import check_pdf_request, write_latex
 from symconv.derivation import Derivation
+from symconv.errors import SymconvError
 from symconv.gradient import gradient_example
+from symconv.latex import DELIMITERS
 from symconv.overlap import overlap_counts, overlap_verdict
 from symconv.polyphase import polyphase_of
+from symconv.render import DEFAULT_NOTATION
 from symconv.sizes import direct_inputs_for, input_sizes_for, output_size_formula, relationships
+
+FORMATS = ("text", "latex")
 
 EXAMPLES = """examples:
   symconv analyze --input 6 --kernel 3 --stride 2 --what overlap
@@ -28,9 +38,8 @@ EXAMPLES = """examples:
   symconv analyze --preset seed-1d --what closed-form
   symconv analyze --input 3 --kernel 3 --stride 2 --padding 1 --what sizes
   symconv analyze --preset seed-2d-s2 --what gradient
+  symconv analyze --preset seed-1d --format latex --form article -o seed-1d-analysis.tex --pdf
 """
-
-SECTIONS = ("sizes", "overlap", "polyphase", "closed-form", "gradient")
 
 
 def register(subparsers) -> None:
@@ -45,13 +54,41 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--what", choices=(*SECTIONS, "all"), default="all", help="which analysis (default all)"
     )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="plain text or LaTeX (default text)"
+    )
+    latex = parser.add_argument_group("LaTeX (with --format latex)")
+    latex.add_argument(
+        "--form", choices=ANALYSIS_FORMS, help="a fragment to \\input, or an article (fragment)"
+    )
+    latex.add_argument(
+        "--delimiter", choices=DELIMITERS, default=DEFAULT_NOTATION.delimiter,
+        help=f"matrix delimiter (default {DEFAULT_NOTATION.delimiter})",
+    )
+    latex.add_argument("--full", action="store_true", help="write big matrices whole, unelided")
+    latex.add_argument(
+        "--template-dir", metavar="DIR", help="your templates, searched before the built-in ones"
+    )
+    latex.add_argument("--pdf", action="store_true", help="also write FILE's PDF (needs -o)")
     add_output(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    latex_only = {"--form": args.form, "--pdf": args.pdf, "--template-dir": args.template_dir}
+    if args.format == "latex":
+        check_pdf_request(args)
+    else:
+        for flag, value in latex_only.items():
+            if value:
+                raise SymconvError(flag, "needs --format latex", value)
     derivation = configuration(args)
     chosen = SECTIONS if args.what == "all" else (args.what,)
+    if args.format == "latex":
+        notation = DEFAULT_NOTATION.merge(delimiter=args.delimiter, full=args.full)
+        form = args.form or "fragment"
+        tex = render_analysis(derivation, form, chosen, notation, args.template_dir)
+        return write_latex(args, tex)
     writers = {
         "sizes": sizes_text,
         "overlap": overlap_text,

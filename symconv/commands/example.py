@@ -64,8 +64,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.pdf and not args.output:
-        raise SymconvError("--pdf", "needs -o FILE; the PDF is written beside it")
+    check_pdf_request(args)
     for name, count in channel_counts(args).items():
         if count != 1:
             flag = "--" + name.replace("_", "-")
@@ -77,6 +76,23 @@ def run(args: argparse.Namespace) -> int:
         derivation = dataclasses.replace(derivation, title=args.title)
     notation = DEFAULT_NOTATION.merge(delimiter=args.delimiter, full=args.full)
     tex = render_latex(derivation, args.form, notation, args.template_dir)
+    return write_latex(args, tex)
+
+
+def check_pdf_request(args: argparse.Namespace) -> None:
+    """Refuse ``--pdf`` without ``-o FILE.tex`` before any work: the PDF goes beside FILE."""
+    if args.pdf and not args.output:
+        raise SymconvError("--pdf", "needs -o FILE; the PDF is written beside it")
+    if args.pdf:
+        pdf_path(Path(args.output))
+
+
+def write_latex(args: argparse.Namespace, tex: str) -> int:
+    """Write ``tex`` as ``-o`` asks and, with ``--pdf``, compile it to the PDF beside it.
+
+    Without pdflatex the .tex is still written and stderr says why no PDF came; existing
+    files are refused unless ``--force``. Returns the exit status.
+    """
     if not args.pdf:
         write_output(args, tex)
         return 0
