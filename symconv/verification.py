@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Add, Dummy, ImmutableDenseNDimArray, Mul
 
+from symconv.differentiate import partial_derivatives
 from symconv.direct import conv
 from symconv.geometry import ndindex
 from symconv.problem import Problem, make_problem
@@ -232,27 +233,11 @@ def _distribute(sums, factors) -> sympy.Expr:
     return Add(*(Mul(f, term) for s, f in zip(sums, factors) for term in Add.make_args(s)))
 
 
-def _partial(y: sympy.Expr, symbols: dict) -> list[tuple[int, sympy.Expr]]:
-    """``(position, dy/dz)`` for each z in ``symbols`` that the sum ``y`` depends on.
-
-    A term linear in z, ``c*z``, has derivative ``c``: SymPy's ``as_independent`` splits
-    it off; any other term goes through ``diff``. One pass over the terms.
-    """
-    parts: dict[int, list] = {}
-    for term in Add.make_args(y):
-        for factor in Mul.make_args(term):
-            if factor in symbols:
-                coefficient, rest = term.as_independent(factor, as_Add=False)
-                derivative = coefficient if rest == factor else term.diff(factor)
-                parts.setdefault(symbols[factor], []).append(derivative)
-    return [(flat, Add(*terms)) for flat, terms in sorted(parts.items())]
-
-
 def _gradient(problem: Problem, transposed: list) -> Check:
     """dL/dz by SymPy differentiation, L = sum_i x_i y_i with y = conv(z, w).
 
     By linearity dL/dz = sum_i x_i dy_i/dz, and y_i depends on a few z only, so each
-    y_i is differentiated with respect to its own z (see :func:`_partial`).
+    y_i is differentiated with respect to its own z (see :mod:`symconv.differentiate`).
     """
     name = "gradient identity dL/dz = conv_transpose(x, w)"
     g = problem.geometry
@@ -260,7 +245,7 @@ def _gradient(problem: Problem, transposed: list) -> Check:
     z_flat = flat_elements(z)
     position = {symbol: flat for flat, symbol in enumerate(z_flat)}
     direct = flat_elements(_direct(problem, z))
-    partials = [_partial(y, position) for y in direct]
+    partials = [partial_derivatives(y, position) for y in direct]
     bias = problem.bias or [0] * problem.out_channels
     per_channel = math.prod(g.output_size)
     for n in range(problem.batch):

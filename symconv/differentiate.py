@@ -1,0 +1,30 @@
+"""Partial derivatives of a sum of terms, one term at a time.
+
+A transposed convolution is the gradient of a direct convolution; the sums involved
+are linear in the variables, so each term ``c*z`` differentiates to ``c``. SymPy's
+``as_independent`` splits ``c`` off; any other kind of term goes through ``diff``.
+One pass over the terms, where ``diff`` of the whole sum per variable is quadratic.
+
+>>> from sympy import symbols
+>>> w1, w2, z0, z1 = symbols("w1 w2 z0 z1")
+>>> partial_derivatives(w1*z0 + w2*z1 + z0**2, {z0: 0, z1: 1})
+[(0, w1 + 2*z0), (1, w2)]
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import Add, Mul
+
+
+def partial_derivatives(y: sympy.Expr, variables: dict) -> list[tuple[int, sympy.Expr]]:
+    """``(position, dy/dz)`` for each z in ``variables`` (``{z: position}``) that y contains."""
+    parts: dict[int, list] = {}
+    for term in Add.make_args(y):
+        for factor in Mul.make_args(term):
+            base = factor.base if factor.is_Pow else factor
+            if base in variables:
+                coefficient, rest = term.as_independent(base, as_Add=False)
+                derivative = coefficient if rest == base else term.diff(base)
+                parts.setdefault(variables[base], []).append(derivative)
+    return [(position, Add(*terms)) for position, terms in sorted(parts.items())]
