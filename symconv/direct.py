@@ -31,12 +31,19 @@ def conv(
     dilation: object = 1,
     *,
     output_size: object = None,
+    rules: str = "pytorch",
 ) -> ImmutableDenseNDimArray:
     """The exact output of ``torch.nn.functional.conv{1,2,3}d`` (any rank), as SymPy.
 
     ``input`` is ``(N, C_in, *I)`` or ``(C_in, *I)``; ``weight`` is ``(C_out, C_in/groups, *k)``.
     ``output_size`` keeps only the first outputs per dimension (the gradient identity
-    needs this when output_padding exceeds the stride).
+    needs this when output_padding exceeds the stride); ``rules="onnx"`` allows the
+    negative pads of ONNX's output_shape.
+
+    >>> conv([[1, 2, 3]], [[[1, 1]]], stride=0)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: stride: must be an integer >= 1 (got (0,))
     """
     x = to_array(input, "input")
     w = to_array(weight, "weight")
@@ -49,18 +56,33 @@ def conv(
     n_batch, c_in, *size = x.shape
     c_out, c_per_group, *kernel = w.shape
     groups = as_int("groups", groups)
-    if groups < 1 or c_in % groups or c_out % groups or c_in // groups != c_per_group:
+    if groups < 1 or c_in % groups or c_out % groups:
+        raise SymconvError("groups", f"must divide both channel counts ({c_in}, {c_out})", groups)
+    if c_in // groups != c_per_group:
         raise SymconvError(
-            "groups", "must divide both channel counts and match the weight's shape", groups
+            "weight", f"second dimension must be C_in/groups = {c_in // groups}", w.shape
         )
     strides = per_dimension("stride", stride, rank)
     dilations = per_dimension("dilation", dilation, rank)
+    for name, values in (("stride", strides), ("dilation", dilations)):
+        if min(values) < 1:
+            raise SymconvError(name, "must be an integer >= 1", values)
     pads = padding_pairs(padding, rank)
+    if rules == "pytorch" and min(min(p) for p in pads) < 0:
+        raise SymconvError("padding", "must be >= 0", padding)
     natural = tuple(
         (n + b + e - d * (k - 1) - 1) // s + 1
         for n, (b, e), d, k, s in zip(size, pads, dilations, kernel, strides)
     )
+    if min(natural) < 1:
+        raise SymconvError(
+            "weight",
+            f"the dilated kernel must fit in the padded input (output {natural})",
+            w.shape,
+        )
     out = natural if output_size is None else per_dimension("output_size", output_size, rank)
+    if any(o < 1 or o > n for o, n in zip(out, natural)):
+        raise SymconvError("output_size", f"must be between 1 and {natural} per dimension", out)
     xs = flat_elements(x)
     ws = flat_elements(w)
     biases = flat_elements(to_array(bias, "bias")) if bias is not None else None

@@ -92,7 +92,7 @@ def method_view(method: str):
     >>> method_view("matrix").__module__
     'symconv.views.matrix'
     """
-    if method not in METHODS:
+    if not isinstance(method, str) or method not in METHODS:
         raise SymconvError("method", f"must be one of {', '.join(METHODS)}", method)
     return METHODS[method]
 

@@ -67,6 +67,7 @@ def gradient_example(derivation: Derivation, *, z_name: str = "z") -> GradientEx
         1,
         g.dilation,
         output_size=g.input_size,
+        rules="onnx",
     )
     direct = ImmutableDenseNDimArray(flat_elements(y), g.input_size)
     loss = Add(*(a * b for a, b in zip(derivation.input_elements, flat_elements(direct))))

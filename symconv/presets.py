@@ -40,6 +40,6 @@ PRESETS = {
 
 def preset(name: str) -> Derivation:
     """The derivation of one of the seed document's examples."""
-    if name not in PRESETS:
+    if not isinstance(name, str) or name not in PRESETS:
         raise SymconvError("preset", f"must be one of {', '.join(sorted(PRESETS))}", name)
     return derive_symbolic(**PRESETS[name])

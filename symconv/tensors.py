@@ -81,7 +81,7 @@ def letters(shape: object, *, start: str = "a") -> ImmutableDenseNDimArray:
     """
     shape = _shape(shape)
     alphabet = string.ascii_lowercase
-    if start not in alphabet:
+    if not isinstance(start, str) or len(start) != 1 or start not in alphabet:
         raise SymconvError("start", "must be one lowercase letter", start)
     count = math.prod(shape)
     first = alphabet.index(start)

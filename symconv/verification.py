@@ -199,6 +199,7 @@ def _direct(problem: Problem, z: ImmutableDenseNDimArray) -> ImmutableDenseNDimA
         problem.groups,
         g.dilation,
         output_size=g.input_size,
+        rules="onnx",
     )
 
 
