@@ -32,19 +32,28 @@ PROGRESS_TERMS = 100_000  # requests at least this big report their stages on a 
 
 @dataclass(frozen=True)
 class WorkEstimate:
-    """The number of product terms a request forms and of output entries it fills.
+    """The product terms a request forms, the output entries it fills, the grid cells it holds.
 
     >>> WorkEstimate(terms=1234567, outputs=890)
-    WorkEstimate(terms=1234567, outputs=890)
+    WorkEstimate(terms=1234567, outputs=890, cells=0)
     >>> str(WorkEstimate(terms=1234567, outputs=890))
     '1,234,567 product terms (890 output entries)'
+    >>> str(WorkEstimate(terms=4, outputs=10**8, cells=2 * 10**8))
+    '4 product terms (100,000,000 output entries, 200,000,000 grid cells)'
     """
 
     terms: int
     outputs: int
+    cells: int = 0
+
+    @property
+    def units(self) -> int:
+        """What the limit is compared with: terms, or grid cells where those dominate."""
+        return max(self.terms, self.cells)
 
     def __str__(self) -> str:
-        return f"{self.terms:,} product terms ({self.outputs:,} output entries)"
+        cells = f", {self.cells:,} grid cells" if self.cells > self.terms else ""
+        return f"{self.terms:,} product terms ({self.outputs:,} output entries{cells})"
 
 
 def estimate_work(
@@ -59,7 +68,7 @@ def estimate_work(
 
     >>> from symconv.geometry import make_geometry
     >>> estimate_work(make_geometry(2, 3, stride=2, padding=1))
-    WorkEstimate(terms=6, outputs=3)
+    WorkEstimate(terms=6, outputs=3, cells=8)
     """
     counts = {
         "batch": batch,
@@ -68,14 +77,18 @@ def estimate_work(
         "groups": groups,
     }
     for name, value in counts.items():
-        if as_int(name, value) < 1:
+        counts[name] = as_int(name, value)
+        if counts[name] < 1:
             raise SymconvError(name, "must be an integer >= 1", value)
+    batch, in_channels, out_channels, groups = counts.values()
     if out_channels % groups:
         raise SymconvError("out_channels", f"must be a multiple of groups ({groups})", out_channels)
     per_input = math.prod(geometry.input_size) * math.prod(geometry.kernel_size)
+    outputs = math.prod(geometry.output_size) * out_channels * batch
     return WorkEstimate(
         terms=per_input * in_channels * (out_channels // groups) * batch,
-        outputs=math.prod(geometry.output_size) * out_channels * batch,
+        outputs=outputs,
+        cells=outputs + math.prod(geometry.canvas_size) * out_channels * batch,
     )
 
 
@@ -88,7 +101,7 @@ def check_budget(
 
     >>> check_budget(WorkEstimate(terms=10, outputs=4), max_terms=10)
     """
-    check_limit(work.terms, str(work), max_terms, option=option)
+    check_limit(work.units, str(work), max_terms, option=option)
 
 
 def check_limit(count: int, what: str, limit: int, *, option: str = "max_terms") -> None:

@@ -20,6 +20,7 @@ from functools import cached_property
 
 from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
 
+from symconv.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
 from symconv.errors import SymconvError
 from symconv.geometry import Geometry, make_geometry, row_major_strides
 from symconv.problem import Problem, problem_from_geometry
@@ -39,6 +40,7 @@ class Derivation:
     input: ImmutableDenseNDimArray
     kernel: ImmutableDenseNDimArray
     title: str = ""
+    max_terms: int = DEFAULT_MAX_TERMS
 
     @cached_property
     def problem(self) -> Problem:
@@ -46,7 +48,7 @@ class Derivation:
         g = self.geometry
         x = self.input.reshape(1, *g.input_size)
         w = self.kernel.reshape(1, 1, *g.kernel_size)
-        return problem_from_geometry(x, w, None, 1, g)
+        return problem_from_geometry(x, w, None, 1, g, max_terms=self.max_terms)
 
     @cached_property
     def cells(self) -> list[list[tuple[int, int]]]:
@@ -177,10 +179,12 @@ def derive(
     dilation: object = 1,
     *,
     title: str = "",
+    max_terms: int = DEFAULT_MAX_TERMS,
 ) -> Derivation:
     """Derive a single-channel transposed convolution of the grid ``input`` with ``kernel``.
 
-    Both are plain grids (no channel dimensions) of the same rank.
+    Both are plain grids (no channel dimensions) of the same rank; requests above
+    ``max_terms`` units of work (:mod:`symconv.budget`) are refused.
 
     >>> derive(["x1", "x2"], ["w1", "w2", "w3"], stride=2, padding=1).output
     [w2*x1, w1*x2 + w3*x1, w2*x2]
@@ -194,7 +198,8 @@ def derive(
     geometry = make_geometry(
         x.shape, w.shape, stride, padding, output_padding, dilation, rank=x.rank()
     )
-    return Derivation(geometry, x, w, title)
+    check_budget(estimate_work(geometry), max_terms)
+    return Derivation(geometry, x, w, title, max_terms)
 
 
 def derive_symbolic(
@@ -210,15 +215,19 @@ def derive_symbolic(
     base: int = 1,
     input_letters: bool = False,
     title: str = "",
+    max_terms: int = DEFAULT_MAX_TERMS,
 ) -> Derivation:
     """Derive with fresh symbols: ``x1, x2, ...`` (or letters ``a, b, ...``) and ``w11, ...``.
 
     >>> derive_symbolic((2, 2), (2, 2), stride=2, input_letters=True).output[0, 2]
     b*w11
     """
-    x = letters(input_size) if input_letters else symbols_array(input_name, input_size, base=base)
-    w = symbols_array(kernel_name, kernel_size, base=base)
-    return derive(x, w, stride, padding, output_padding, dilation, title=title)
+    geometry = make_geometry(input_size, kernel_size, stride, padding, output_padding, dilation)
+    check_budget(estimate_work(geometry), max_terms)  # before any symbol is made
+    sizes = geometry.input_size, geometry.kernel_size
+    x = letters(sizes[0]) if input_letters else symbols_array(input_name, sizes[0], base=base)
+    w = symbols_array(kernel_name, sizes[1], base=base)
+    return derive(x, w, stride, padding, output_padding, dilation, title=title, max_terms=max_terms)
 
 
 def _unflatten(flat: int, shape: tuple[int, ...]) -> tuple[int, ...]:

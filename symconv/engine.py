@@ -15,6 +15,7 @@ import math
 
 from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
 
+from symconv.budget import DEFAULT_MAX_TERMS
 from symconv.errors import SymconvError
 from symconv.geometry import per_dimension
 from symconv.problem import make_problem
@@ -34,6 +35,7 @@ def conv_transpose(
     dilation: object = 1,
     *,
     method: str = "scatter",
+    max_terms: int = DEFAULT_MAX_TERMS,
 ) -> ImmutableDenseNDimArray:
     """The exact output of ``torch.nn.functional.conv_transpose{1,2,3}d`` (any rank), as SymPy.
 
@@ -41,12 +43,23 @@ def conv_transpose(
     ``(C_in, C_out/groups, *k)``; ``padding`` may be an int, one int per dimension,
     or a ``(begin, end)`` pair per dimension. ``method`` is ``"scatter"``,
     ``"zero_insertion"`` or ``"matrix"``: three derivations that share no arithmetic.
+    Requests above ``max_terms`` units of work (:mod:`symconv.budget`) are refused.
 
     >>> conv_transpose([[1, 2]], [[[1, 1, 1]]], stride=2, method="matrix")
     [[1, 1, 3, 2, 2]]
     """
     view = method_view(method)
-    problem = make_problem(input, weight, bias, stride, padding, output_padding, groups, dilation)
+    problem = make_problem(
+        input,
+        weight,
+        bias,
+        stride,
+        padding,
+        output_padding,
+        groups,
+        dilation,
+        max_terms=max_terms,
+    )
     return problem.assemble(view(problem))
 
 

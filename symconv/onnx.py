@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from sympy import ImmutableDenseNDimArray
 
+from symconv.budget import DEFAULT_MAX_TERMS
 from symconv.engine import method_view
 from symconv.errors import SymconvError
 from symconv.geometry import Geometry, make_geometry, per_dimension
@@ -67,6 +68,7 @@ def onnx_conv_transpose(
     pads: object = None,
     strides: object = None,
     method: str = "scatter",
+    max_terms: int = DEFAULT_MAX_TERMS,
 ) -> ImmutableDenseNDimArray:
     """The exact output of ONNX ``ConvTranspose``.
 
@@ -89,7 +91,7 @@ def onnx_conv_transpose(
     geometry, _ = _geometry(
         x.shape[2:], w.shape[2:], auto_pad, dilations, output_padding, output_shape, pads, strides
     )
-    problem = problem_from_geometry(x, w, B, group, geometry)
+    problem = problem_from_geometry(x, w, B, group, geometry, max_terms=max_terms)
     return problem.assemble(method_view(method)(problem))
 
 

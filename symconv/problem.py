@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import ImmutableDenseNDimArray
 
+from symconv.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
 from symconv.errors import SymconvError
 from symconv.geometry import Geometry, as_int, make_geometry
 from symconv.tensors import flat_elements, to_array
@@ -73,8 +74,12 @@ def make_problem(
     dilation: object = 1,
     *,
     rules: str = "pytorch",
+    max_terms: int = DEFAULT_MAX_TERMS,
 ) -> Problem:
-    """Validate PyTorch-style operands and parameters into a :class:`Problem`."""
+    """Validate PyTorch-style operands and parameters into a :class:`Problem`.
+
+    Requests whose work (see :mod:`symconv.budget`) exceeds ``max_terms`` are refused.
+    """
     x = to_array(input, "input")
     w = to_array(weight, "weight")
     rank = w.rank() - 2
@@ -94,7 +99,7 @@ def make_problem(
         rank=rank,
         rules=rules,
     )
-    return problem_from_geometry(x, w, bias, groups, geometry)
+    return problem_from_geometry(x, w, bias, groups, geometry, max_terms=max_terms)
 
 
 def problem_from_geometry(
@@ -103,6 +108,8 @@ def problem_from_geometry(
     bias: object,
     groups: object,
     geometry: Geometry,
+    *,
+    max_terms: int = DEFAULT_MAX_TERMS,
 ) -> Problem:
     """Check channels, groups and ranks of already-converted operands against ``geometry``."""
     rank = geometry.rank
@@ -128,6 +135,10 @@ def problem_from_geometry(
     if in_channels % groups:
         raise SymconvError("groups", f"must divide the input channels ({in_channels})", groups)
     out_channels = w.shape[1] * groups
+    work = estimate_work(
+        geometry, batch=batch, in_channels=in_channels, out_channels=out_channels, groups=groups
+    )
+    check_budget(work, max_terms)
     plane = math.prod(geometry.input_size)
     kernel = math.prod(geometry.kernel_size)
     x_flat = flat_elements(x)

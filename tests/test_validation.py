@@ -157,3 +157,25 @@ def test_onnx_rules():
 
 
 W_ONNX = [[[1, 1]]]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda **k: symconv.conv_transpose(X, W, stride=10**8, **k),
+        lambda **k: symconv.conv_transpose(X, W, dilation=10**8, **k),
+        lambda **k: symconv.onnx_conv_transpose([X], W, strides=[10**8], **k),
+        lambda **k: symconv.derive_symbolic(10**12, 3, **k),
+        lambda **k: symconv.derive_symbolic(2, 2, dilation=10**8, **k),
+    ],
+)
+def test_huge_requests_are_refused_up_front_with_the_estimate(call):
+    error = raises("max_terms", ["grid cells" if "dilation" in str(call) else "", "limit"], call)
+    assert "raise the limit with max_terms" in str(error)
+
+
+def test_the_limit_can_be_raised():
+    y = symconv.conv_transpose(X, W, stride=10**5, max_terms=10**6)
+    assert y.shape == (1, 2 * 10**5 + 2)
+    with pytest.raises(SymconvError):
+        symconv.conv_transpose(X, W, stride=10**5, max_terms=10**5)

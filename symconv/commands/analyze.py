@@ -18,7 +18,13 @@ import argparse
 
 from symconv.analysis_latex import ANALYSIS_FORMS, SECTIONS, render_analysis
 from symconv.closed_form import closed_form, instantiate, to_engine_symbols
-from symconv.commands.common import add_configuration, add_output, configuration, write_output
+from symconv.commands.common import (
+    add_configuration,
+    add_output,
+    add_work_limit,
+    configuration,
+    write_output,
+)
 from symconv.commands.example import check_pdf_request, write_latex
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
@@ -62,7 +68,9 @@ def register(subparsers) -> None:
         "--form", choices=ANALYSIS_FORMS, help="a fragment to \\input, or an article (fragment)"
     )
     latex.add_argument(
-        "--delimiter", choices=DELIMITERS, default=DEFAULT_NOTATION.delimiter,
+        "--delimiter",
+        choices=DELIMITERS,
+        default=DEFAULT_NOTATION.delimiter,
         help=f"matrix delimiter (default {DEFAULT_NOTATION.delimiter})",
     )
     latex.add_argument("--full", action="store_true", help="write big matrices whole, unelided")
@@ -70,6 +78,7 @@ def register(subparsers) -> None:
         "--template-dir", metavar="DIR", help="your templates, searched before the built-in ones"
     )
     latex.add_argument("--pdf", action="store_true", help="also write FILE's PDF (needs -o)")
+    add_work_limit(parser)
     add_output(parser)
     parser.set_defaults(run=run)
 

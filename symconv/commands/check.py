@@ -19,7 +19,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from symconv.commands.common import add_configuration, add_output, configuration, write_output
+from symconv.commands.common import (
+    add_configuration,
+    add_output,
+    add_work_limit,
+    configuration,
+    write_output,
+)
 from symconv.errors import SymconvError
 
 FORMATS = ("text", "latex", "json")
@@ -51,11 +57,15 @@ def register(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "file", nargs="?", default="-", metavar="FILE",
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
         help="the written result; '-' or nothing reads stdin",
     )
     add_configuration(parser)
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format (text)")
+    add_work_limit(parser)
     add_output(parser)
     parser.set_defaults(run=run)
 
@@ -124,5 +134,4 @@ def _single_channel(args: argparse.Namespace) -> None:
         value = getattr(args, name, "1")
         if value != "1":
             flag = "--" + name.replace("_", "-")
-            raise SymconvError(flag, "check compares one single-channel grid; leave it at 1",
-                               value)
+            raise SymconvError(flag, "check compares one single-channel grid; leave it at 1", value)

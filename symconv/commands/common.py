@@ -73,10 +73,15 @@ def add_configuration(parser: argparse.ArgumentParser) -> None:
 
 
 def configuration(args: argparse.Namespace) -> Derivation:
-    """The (single-channel) derivation the configuration flags describe."""
+    """The (single-channel) derivation the configuration flags describe.
+
+    Refused above ``--max-terms`` (where the command has it) before any symbol is made.
+    """
     if args.preset:
         return _preset(args)
     g = configuration_geometry(args)
+    max_terms = getattr(args, "max_terms", DEFAULT_MAX_TERMS)
+    check_budget(estimate_work(g), max_terms, option="--max-terms")
     return derive_symbolic(
         g.input_size,
         g.kernel_size,
@@ -88,6 +93,7 @@ def configuration(args: argparse.Namespace) -> Derivation:
         kernel_name=args.kernel_name,
         base=args.base,
         input_letters=args.letters,
+        max_terms=max_terms,
     )
 
 

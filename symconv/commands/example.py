@@ -11,14 +11,12 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from symconv.budget import check_budget, estimate_work
 from symconv.commands.common import (
     add_configuration,
     add_output,
     add_work_limit,
     channel_counts,
     configuration,
-    configuration_geometry,
     write_output,
 )
 from symconv.errors import SymconvError
@@ -50,7 +48,9 @@ def register(subparsers) -> None:
     parser.add_argument("--form", choices=FORMS, default="fragment", help="(default fragment)")
     parser.add_argument("--title", metavar="TEXT", help="title (typeset as plain text)")
     parser.add_argument(
-        "--delimiter", choices=DELIMITERS, default=DEFAULT_NOTATION.delimiter,
+        "--delimiter",
+        choices=DELIMITERS,
+        default=DEFAULT_NOTATION.delimiter,
         help=f"matrix delimiter (default {DEFAULT_NOTATION.delimiter})",
     )
     parser.add_argument("--full", action="store_true", help="write big matrices whole, unelided")
@@ -69,7 +69,6 @@ def run(args: argparse.Namespace) -> int:
         if count != 1:
             flag = "--" + name.replace("_", "-")
             raise SymconvError(flag, "must be 1: the worked example has one channel", count)
-    check_budget(estimate_work(configuration_geometry(args)), args.max_terms, option="--max-terms")
     derivation = configuration(args)
     if args.title is not None:
         tex_escape(args.title, "--title")

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import argparse
 
-from symconv.commands.common import add_configuration, add_output, configuration, write_output
+from symconv.commands.common import (
+    add_configuration,
+    add_output,
+    configuration_geometry,
+    write_output,
+)
 from symconv.sizes import size_lines
 
 EXAMPLES = """examples:
@@ -34,5 +39,5 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    write_output(args, size_lines(configuration(args).geometry))
+    write_output(args, size_lines(configuration_geometry(args)))
     return 0
