@@ -21,9 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import sympy
+from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE, precedence
 
 from symconv.errors import SymconvError
+from symconv.tensors import check_symbol_name
 
 DELIMITERS = ("pmatrix", "bmatrix", "vmatrix", "matrix")
 
@@ -74,13 +76,32 @@ def symbol_latex(symbol: sympy.Symbol) -> str:
     return sympy.latex(symbol)
 
 
+def check_names(expr: sympy.Basic, parameter: str = "symbol") -> None:
+    """Refuse any symbol or function name in ``expr`` that is not a plain identifier.
+
+    SymPy prints names as they are, so a symbol named ``\\input{...}`` would reach TeX as
+    a command; bound variables (of a ``Sum`` or ``Integral``) are checked too.
+
+    >>> check_names(sympy.Symbol("w_1_10") + sympy.Symbol("alpha"))
+    >>> check_names(sympy.Sum(sympy.Symbol("x"), (sympy.Symbol("}"), 0, 1)))
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: symbol: must start with a letter ... (got '}')
+    """
+    names = [s.name for s in expr.atoms(sympy.Symbol)]
+    names += [f.func.__name__ for f in expr.atoms(AppliedUndef)]
+    for name in sorted(names):
+        check_symbol_name(parameter, name)
+
+
 def expr_latex(expr: object) -> str:
-    """SymPy's LaTeX for ``expr`` with symconv's symbol names.
+    """SymPy's LaTeX for ``expr`` with symconv's symbol names (checked: no TeX in them).
 
     >>> expr_latex(sympy.sympify("x1*w3 + x2*w1"))
     'w_{1} x_{2} + w_{3} x_{1}'
     """
     expr = sympy.sympify(expr)
+    check_names(expr)
     names = {s: symbol_latex(s) for s in expr.free_symbols if isinstance(s, sympy.Symbol)}
     return sympy.latex(expr, symbol_names=names)
 

@@ -26,8 +26,8 @@ import sympy
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
 from symconv.geometry import ndindex
-from symconv.latex import Notation, array_latex, expr_latex, product_latex, sum_latex
-from symconv.tensors import check_symbol_name, flat_elements
+from symconv.latex import Notation, array_latex, check_names, expr_latex, product_latex, sum_latex
+from symconv.tensors import flat_elements
 from symconv.views import zero_insertion
 
 FORMS = ("fragment", "article", "beamer")
@@ -203,10 +203,7 @@ def check_symbols(derivation: Derivation) -> None:
         ("kernel", derivation.kernel_elements),
     ):
         for value in values:
-            for symbol in value.free_symbols:
-                check_symbol_name(part, getattr(symbol, "name", str(symbol)))
-            for function in value.atoms(sympy.core.function.AppliedUndef):
-                check_symbol_name(part, function.func.__name__)
+            check_names(value, part)
 
 
 def axes_context(d: Derivation) -> list[dict]:
