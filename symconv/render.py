@@ -54,6 +54,38 @@ _TEX_SPECIALS = {
     ">": r"\textgreater{}",
     "|": r"\textbar{}",
 }
+# Non-ASCII characters pdflatex typesets with the templates' default fonts (checked one
+# by one), and symbols people type in titles, written as math.
+_TYPESET = set(
+    "¡¢£¤¥¦§¨©ª¬®¯°±²³´µ¶·¸¹º¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖ×ØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõö÷øùúûüýÿĀāĂăĆćĈĉĊċČčĎďĒēĔĕĖėĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭİıĲĳĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŴŵŶŷŸŹźŻżŽž"
+)
+_GREEK = (
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi o pi rho varsigma"
+    " sigma tau upsilon phi chi psi omega"
+)
+_UNICODE_MATH = {
+    "≥": r"\ensuremath{\geq}",
+    "≤": r"\ensuremath{\leq}",
+    "≠": r"\ensuremath{\neq}",
+    "≈": r"\ensuremath{\approx}",
+    "→": r"\ensuremath{\to}",
+    "←": r"\ensuremath{\leftarrow}",
+    "∞": r"\ensuremath{\infty}",
+    "−": r"\ensuremath{-}",
+    "⋅": r"\ensuremath{\cdot}",
+    "…": r"\ldots{}",
+    "–": "--",
+    "—": "---",
+    "‘": "`",
+    "’": "'",
+    "“": "``",
+    "”": "''",
+    **{
+        chr(0x3B1 + n): rf"\ensuremath{{\{name}}}"
+        for n, name in enumerate(_GREEK.split())
+        if name != "o"
+    },
+}
 
 
 def tex_escape(text: object, parameter: str = "text") -> str:
@@ -64,13 +96,19 @@ def tex_escape(text: object, parameter: str = "text") -> str:
 
     >>> print(tex_escape(r"\input{/etc/passwd} ^^5c ~"))
     \textbackslash{}input\{/etc/passwd\} \textasciicircum{}\textasciicircum{}5c \textasciitilde{}
+    >>> print(tex_escape("Stride ≥ 2 → Übergang, α"))
+    Stride \ensuremath{\geq} 2 \ensuremath{\to} Übergang, \ensuremath{\alpha}
     """
     if not isinstance(text, str):
         raise SymconvError(parameter, "must be a string", text)
     for char in text:
         if unicodedata.category(char).startswith("C"):
             raise SymconvError(parameter, "must not contain control characters", text)
-    return "".join(_TEX_SPECIALS.get(char, char) for char in text)
+        if not char.isascii() and char not in _TYPESET and char not in _UNICODE_MATH:
+            raise SymconvError(
+                parameter, f"character {char!r} cannot be typeset by pdflatex here", text
+            )
+    return "".join(_TEX_SPECIALS.get(char) or _UNICODE_MATH.get(char, char) for char in text)
 
 
 def template_folder() -> Path:

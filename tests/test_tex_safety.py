@@ -39,3 +39,26 @@ def test_hostile_symbol_names_are_refused_everywhere(name, write):
 def test_bound_variables_and_function_names_are_checked(expr):
     with pytest.raises(symconv.SymconvError):
         expr_latex(expr)
+
+
+@pytest.mark.parametrize("form", ["article", "beamer"])
+def test_every_accepted_title_character_compiles(form):
+    from symconv.render import _TYPESET, _UNICODE_MATH
+    from tests.test_latex_compile import require_tool
+
+    require_tool("pdflatex")
+    title = "".join(sorted(_TYPESET)) + " " + " ".join(sorted(_UNICODE_MATH))
+    derivation = symconv.preset("seed-1d")
+    import dataclasses
+
+    tex = symconv.render_latex(dataclasses.replace(derivation, title=title), form=form)
+    assert symconv.compile_pdf(tex).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("title", ["中文", "emoji 🙂", "ð"])
+def test_titles_pdflatex_cannot_typeset_are_refused(title):
+    import dataclasses
+
+    derivation = dataclasses.replace(symconv.preset("seed-1d"), title=title)
+    with pytest.raises(symconv.SymconvError, match="cannot be typeset"):
+        symconv.render_latex(derivation)
