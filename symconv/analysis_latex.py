@@ -32,8 +32,8 @@ from symconv.render import (
     array_context,
     axes_context,
     check_symbols,
-    environment,
     output_context,
+    render_template,
     tex_escape,
 )
 from symconv.sizes import (
@@ -79,8 +79,7 @@ def render_analysis(
     tex_escape(derivation.title, "title")
     chosen = chosen_sections(sections)
     context = analysis_context(derivation, notation or DEFAULT_NOTATION, chosen)
-    template = environment(template_dir).get_template("analysis.tex.j2")
-    return template.render(an=context, form=form)
+    return render_template("analysis.tex.j2", template_dir, an=context, form=form)
 
 
 def chosen_sections(sections: Iterable[str] | str | None) -> tuple[str, ...]:

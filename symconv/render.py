@@ -139,6 +139,28 @@ def environment(template_dir: str | Path | None = None):
     return _environment(tuple(folders))
 
 
+def render_template(name: str, template_dir: str | Path | None = None, **context) -> str:
+    """Render template ``name``; an error in a template is a SymconvError naming it.
+
+    >>> render_template("no-such.tex.j2")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: templates: no-such.tex.j2: template not found (got None)
+    """
+    import jinja2
+
+    try:
+        return environment(template_dir).get_template(name).render(**context)
+    except jinja2.TemplateNotFound:
+        message = f"{name}: template not found"
+    except jinja2.TemplateSyntaxError as error:
+        message = f"{error.name}, line {error.lineno}: {error.message}"
+    except jinja2.TemplateError as error:
+        message = f"{name}: {error.message}"
+    parameter = "templates" if template_dir is None else "template_dir"
+    raise SymconvError(parameter, message, None if template_dir is None else str(template_dir))
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[str, ...]):
     import jinja2
@@ -182,7 +204,7 @@ def render_latex(
         raise SymconvError("derivation", "must be a symconv.Derivation", type(derivation).__name__)
     tex_escape(derivation.title, "title")
     context = example_context(derivation, notation or DEFAULT_NOTATION)
-    return environment(template_dir).get_template(f"{form}.tex.j2").render(ex=context)
+    return render_template(f"{form}.tex.j2", template_dir, ex=context)
 
 
 def example_context(derivation: Derivation, notation: Notation) -> dict:

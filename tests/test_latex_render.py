@@ -258,11 +258,20 @@ def test_a_users_template_folder_comes_first(tmp_path):
 
 
 def test_undefined_template_variables_are_errors(tmp_path):
-    import jinja2
-
     (tmp_path / "fragment.tex.j2").write_text("((( ex.no_such_step )))")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(symconv.SymconvError) as info:
         render_latex(symconv.preset("seed-1d"), template_dir=tmp_path)
+    assert info.value.parameter == "template_dir" and "no_such_step" in str(info.value)
+
+
+def test_broken_user_template_is_one_line_on_the_command_line(tmp_path, capsys):
+    from symconv.cli import main
+
+    (tmp_path / "fragment.tex.j2").write_text("((* if *))")
+    status = main(["example", "--preset", "seed-1d", "--template-dir", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1
+    assert "template_dir" in err and "line 1" in err
 
 
 def test_derivation_to_latex_is_render_latex():
