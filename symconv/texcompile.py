@@ -21,6 +21,7 @@ from pathlib import Path
 from symconv.errors import SymconvError
 
 COMMAND = ("-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error")
+_SEARCH_PATHS = {"TEXINPUTS", "BIBINPUTS", "BSTINPUTS", "TEXMFHOME", "TEXMFLOCAL"}
 RUNS = 3  # at most; a run is repeated only while LaTeX asks for it
 TIMEOUT = 300  # seconds per run
 
@@ -42,8 +43,10 @@ def compile_pdf(source: str) -> bytes:
     pdflatex = find_pdflatex()
     if pdflatex is None:
         raise SymconvError("pdflatex", "is not installed (it comes with TeX Live)")
+    # Search paths a user set for their own documents must not widen what TeX may read.
+    inherited = {k: v for k, v in os.environ.items() if k not in _SEARCH_PATHS}
     env = dict(
-        os.environ,
+        inherited,
         openin_any="p",
         openout_any="p",
         shell_escape="f",

@@ -129,11 +129,24 @@ def test_a_hostile_title_compiles_as_plain_text(form, tmp_path, monkeypatch):
     assert not (tmp_path / "PWNED").exists()
 
 
-def test_compiling_cannot_read_or_write_outside_its_folder(tmp_path):
+def test_compiling_cannot_read_or_write_outside_its_folder(tmp_path, monkeypatch):
     require_tool("pdflatex")
     with pytest.raises(SymconvError) as error:
         compile_pdf(r"\documentclass{article}\begin{document}\input{/etc/passwd}\end{document}")
     assert error.value.parameter == "latex"
+    # a file that TeX could typeset, outside the folder, by absolute path and by search path
+    secret = tmp_path / "secret.tex"
+    secret.write_text("SECRETWORD\n")
+    monkeypatch.setenv("TEXINPUTS", f"{tmp_path}:")
+    for reference in (str(secret), "secret"):
+        source = (
+            rf"\documentclass{{article}}\begin{{document}}x\input{{{reference}}}\end{{document}}"
+        )
+        try:
+            pdf = compile_pdf(source)
+        except SymconvError:
+            continue
+        assert "SECRETWORD" not in pdf_text(pdf, tmp_path)
     target = tmp_path / "written.txt"
     source = (
         r"\documentclass{article}\begin{document}\newwrite\out"
