@@ -19,9 +19,9 @@ from pathlib import Path
 
 import sympy
 
-from symconv.closed_form import W, X, closed_form, instantiate, to_engine_symbols
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
+from symconv.general_form import W, X, closed_form, instantiate, to_engine_symbols
 from symconv.geometry import ndindex
 from symconv.gradient import gradient_example
 from symconv.latex import Notation, expr_latex, sum_latex

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sympy import symbols
 
 import symconv
-from symconv.closed_form import closed_form, instantiate, to_engine_symbols
+from symconv.general_form import closed_form, instantiate, to_engine_symbols
 from symconv.gradient import gradient_example
 from symconv.overlap import overlap_counts, overlap_verdict
 from symconv.polyphase import polyphase_of

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 
 from symconv.analysis_latex import ANALYSIS_FORMS, SECTIONS, render_analysis
-from symconv.closed_form import closed_form, instantiate, to_engine_symbols
 from symconv.commands.common import (
     add_configuration,
     add_output,
@@ -28,6 +27,7 @@ from symconv.commands.common import (
 from symconv.commands.example import check_pdf_request, write_latex
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
+from symconv.general_form import closed_form, instantiate, to_engine_symbols
 from symconv.gradient import gradient_example
 from symconv.latex import DELIMITERS
 from symconv.overlap import overlap_counts, overlap_verdict
