@@ -111,7 +111,7 @@ ROWS = [
     (
         "CLI output_padding too big",
         cli("size", "--input", "2", "--kernel", "3", "--stride", "2", "--output-padding", "2"),
-        "output_padding",
+        "--output-padding",
     ),
     (
         "CLI padding leaves no output",

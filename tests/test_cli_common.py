@@ -98,7 +98,7 @@ def test_bad_stride_is_one_line_naming_the_stride_and_exit_2():
         (["derive", "--input", "2", "--kernel", "3", "--padding", "5"], "padding"),
         (
             ["derive", "--input", "2", "--kernel", "3", "--stride", "2", "--output-padding", "2"],
-            "output_padding",
+            "--output-padding",
         ),
         (["derive", "--preset", "seed-1d", "--input", "2"], "--preset"),
         (["derive", "--preset", "seed-1d", "--pads", "1,1"], "--preset"),

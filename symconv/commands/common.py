@@ -117,15 +117,30 @@ def configuration_geometry(args: argparse.Namespace) -> Geometry:
         if args.padding != "0":
             raise SymconvError("--pads", "cannot be combined with --padding", pads)
         values["padding"] = parse_pads(pads, rank)
-    return make_geometry(
-        input_size,
-        values["kernel"],
-        values["stride"],
-        values["padding"],
-        values["output_padding"],
-        values["dilation"],
-        rank=rank,
-    )
+    try:
+        return make_geometry(
+            input_size,
+            values["kernel"],
+            values["stride"],
+            values["padding"],
+            values["output_padding"],
+            values["dilation"],
+            rank=rank,
+        )
+    except SymconvError as error:  # name the flag the user typed, not the Python parameter
+        flag = "--pads" if pads is not None and error.parameter == "padding" else None
+        flag = flag or _FLAGS.get(error.parameter, error.parameter)
+        raise SymconvError(flag, error.rule, error.value) from None
+
+
+_FLAGS = {
+    "input_size": "--input",
+    "kernel_size": "--kernel",
+    "stride": "--stride",
+    "padding": "--padding",
+    "output_padding": "--output-padding",
+    "dilation": "--dilation",
+}
 
 
 def _preset(args: argparse.Namespace) -> Derivation:
