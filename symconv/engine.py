@@ -17,7 +17,7 @@ from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
 
 from symconv.budget import DEFAULT_MAX_TERMS
 from symconv.errors import SymconvError
-from symconv.geometry import per_dimension
+from symconv.geometry import sizes
 from symconv.problem import make_problem
 from symconv.tensors import to_array
 from symconv.views import METHODS
@@ -84,7 +84,7 @@ def conv_matrix(
     [ 0, w1, w2]])
     """
     w = to_array(weight, "weight")
-    spatial = _spatial_size(input_size)
+    spatial = sizes("input_size", input_size)
     if w.rank() == len(spatial):
         w = w.reshape(1, 1, *w.shape)
     if w.rank() != len(spatial) + 2:
@@ -108,11 +108,3 @@ def method_view(method: str):
     if not isinstance(method, str) or method not in METHODS:
         raise SymconvError("method", f"must be one of {', '.join(METHODS)}", method)
     return METHODS[method]
-
-
-def _spatial_size(input_size: object) -> tuple[int, ...]:
-    rank = len(input_size) if isinstance(input_size, (list, tuple)) else 1
-    sizes = per_dimension("input_size", input_size, rank)
-    if min(sizes) < 1:
-        raise SymconvError("input_size", "must be an integer >= 1", sizes)
-    return sizes

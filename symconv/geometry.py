@@ -44,16 +44,34 @@ def per_dimension(parameter: str, value: object, rank: int) -> tuple[int, ...]:
     >>> per_dimension("stride", (1, 2), 2)
     (1, 2)
     """
+    return tuple(as_int(parameter, v) for v in _per_dimension_items(parameter, value, rank))
+
+
+def _per_dimension_items(parameter: str, value: object, rank: int) -> tuple:
+    """One item per dimension: a scalar or a one-item sequence repeated, else ``rank`` items."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        return (as_int(parameter, value),) * rank
-    values = tuple(value)
-    if len(values) == 1 and rank != 1:
-        values = values * rank
-    if len(values) != rank:
+        return (value,) * rank
+    items = tuple(value)
+    if len(items) == 1 and rank != 1:
+        items = items * rank
+    if len(items) != rank:
         raise SymconvError(
             parameter, f"needs one value or one per spatial dimension ({rank})", value
         )
-    return tuple(as_int(parameter, v) for v in values)
+    return items
+
+
+def sizes(parameter: str, value: object) -> tuple[int, ...]:
+    """A shape: one int, or a sequence of ints, each at least 1.
+
+    >>> sizes("shape", 3), sizes("shape", [2, 3])
+    ((3,), (2, 3))
+    """
+    rank = len(value) if isinstance(value, (list, tuple)) else 1
+    dims = per_dimension(parameter, value, rank)
+    if not dims or min(dims) < 1:
+        raise SymconvError(parameter, "every size must be an integer >= 1", value)
+    return dims
 
 
 def padding_pairs(value: object, rank: int) -> tuple[tuple[int, int], ...]:
@@ -64,18 +82,8 @@ def padding_pairs(value: object, rank: int) -> tuple[tuple[int, int], ...]:
     >>> padding_pairs([(0, 1), 2], 2)
     ((0, 1), (2, 2))
     """
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        p = as_int("padding", value)
-        return ((p, p),) * rank
-    items = tuple(value)
-    if len(items) == 1 and rank != 1:
-        items = items * rank
-    if len(items) != rank:
-        raise SymconvError(
-            "padding", f"needs one value or one per spatial dimension ({rank})", value
-        )
     pairs = []
-    for item in items:
+    for item in _per_dimension_items("padding", value, rank):
         if isinstance(item, Iterable) and not isinstance(item, (str, bytes)):
             pair = tuple(item)
             if len(pair) != 2:
@@ -126,13 +134,6 @@ class Geometry:
                 self.canvas_size, self.pad_begin, self.pad_end, self.output_padding
             )
         )
-
-    @property
-    def symmetric_padding(self) -> tuple[int, ...] | None:
-        """The padding per dimension when both sides agree, else None."""
-        if self.pad_begin != self.pad_end:
-            return None
-        return self.pad_begin
 
 
 def make_geometry(

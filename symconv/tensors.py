@@ -24,7 +24,7 @@ import sympy
 from sympy import ImmutableDenseNDimArray
 
 from symconv.errors import SymconvError
-from symconv.geometry import ndindex, per_dimension
+from symconv.geometry import ndindex, sizes
 
 _NAME_CHARS = set(string.ascii_letters + string.digits + "_")
 
@@ -68,7 +68,7 @@ def symbols_array(name: str, shape: object, *, base: int = 1) -> ImmutableDenseN
     check_symbol_name("name", name)
     if base not in (0, 1):
         raise SymconvError("base", "must be 0 or 1", base)
-    shape = _shape(shape)
+    shape = sizes("shape", shape)
     flat = [sympy.Symbol(symbol_name(name, index, base)) for index in ndindex(shape)]
     return ImmutableDenseNDimArray(flat, shape)
 
@@ -79,7 +79,7 @@ def letters(shape: object, *, start: str = "a") -> ImmutableDenseNDimArray:
     >>> letters(3, start="p")
     [p, q, r]
     """
-    shape = _shape(shape)
+    shape = sizes("shape", shape)
     alphabet = string.ascii_lowercase
     if not isinstance(start, str) or len(start) != 1 or start not in alphabet:
         raise SymconvError("start", "must be one lowercase letter", start)
@@ -179,11 +179,3 @@ def _nested(parameter: str, value: object) -> tuple[tuple[int, ...], list]:
     if any(isinstance(v, (list, tuple)) for v in value):
         raise SymconvError(parameter, "rows must all have the same shape", value)
     return (len(value),), list(value)
-
-
-def _shape(shape: object) -> tuple[int, ...]:
-    rank = len(shape) if isinstance(shape, (list, tuple)) else 1
-    dims = per_dimension("shape", shape, rank)
-    if min(dims) < 1:
-        raise SymconvError("shape", "every size must be an integer >= 1", shape)
-    return dims
