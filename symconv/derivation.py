@@ -68,10 +68,12 @@ class Derivation:
 
     @cached_property
     def input_elements(self) -> list:
+        """The input's elements in reading order."""
         return flat_elements(self.input)
 
     @cached_property
     def kernel_elements(self) -> list:
+        """The kernel's elements in reading order."""
         return flat_elements(self.kernel)
 
     def input_index(self, flat: int) -> tuple[int, ...]:

@@ -73,6 +73,9 @@ def onnx_conv_transpose(
     """The exact output of ONNX ``ConvTranspose``.
 
     ``X`` is ``(N, C, *I)`` and ``W`` is ``(C, M/group, *k)``; the attributes keep ONNX's names.
+
+    >>> onnx_conv_transpose([[[1, 2]]], [[["w1", "w2", "w3"]]], strides=[2], pads=[1, 1])
+    [[[w2, 2*w1 + w3, 2*w2]]]
     """
     x = to_array(X, "X")
     w = to_array(W, "W")

@@ -39,7 +39,11 @@ PRESETS = {
 
 
 def preset(name: str) -> Derivation:
-    """The derivation of one of the seed document's examples."""
+    """The derivation of one of the seed document's examples.
+
+    >>> preset("seed-2d-s2").geometry.output_size
+    (4, 4)
+    """
     if not isinstance(name, str) or name not in PRESETS:
         raise SymconvError("preset", f"must be one of {', '.join(sorted(PRESETS))}", name)
     return derive_symbolic(**PRESETS[name])

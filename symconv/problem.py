@@ -45,10 +45,12 @@ class Problem:
 
     @property
     def in_per_group(self) -> int:
+        """Input channels in each group."""
         return self.in_channels // self.groups
 
     @property
     def out_per_group(self) -> int:
+        """Output channels in each group."""
         return self.out_channels // self.groups
 
     @property
@@ -79,6 +81,9 @@ def make_problem(
     """Validate PyTorch-style operands and parameters into a :class:`Problem`.
 
     Requests whose work (see :mod:`symconv.budget`) exceeds ``max_terms`` are refused.
+
+    >>> make_problem([[1, 2], [3, 4]], [[[1]], [[1]]], groups=2).output_shape
+    (2, 2)
     """
     x = to_array(input, "input")
     w = to_array(weight, "weight")

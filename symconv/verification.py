@@ -55,6 +55,7 @@ class Verification:
 
     @property
     def ok(self) -> bool:
+        """True when every check passed."""
         return all(c.passed for c in self.checks)
 
     def __bool__(self) -> bool:
@@ -82,7 +83,11 @@ def verify(
 ) -> Verification:
     """Prove that the three views agree and that the adjoint and gradient identities hold.
 
-    Arguments as :func:`symconv.conv_transpose`.
+    Arguments as :func:`symconv.conv_transpose`; the result is true when every check passed.
+
+    >>> report = verify([[1, 2]], [[["w1", "w2", "w3"]]], stride=2, padding=1)
+    >>> report.ok, [check.passed for check in report.checks]
+    (True, [True, True, True])
     """
     problem = make_problem(input, weight, bias, stride, padding, output_padding, groups, dilation)
     return verify_problem(problem)
