@@ -13,12 +13,12 @@ Matrix([
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from sympy import ImmutableSparseMatrix
 
 from symconv.build import product, total
-from symconv.geometry import ndindex
 from symconv.problem import Plane, Problem
 
 
@@ -33,23 +33,26 @@ def conv_matrix_entries(problem: Problem) -> tuple[tuple[int, int], dict]:
     g = problem.geometry
     in_count = math.prod(g.input_size)
     out_count = math.prod(g.output_size)
+    # Per axis, the (input, tap, output) index triples the direct convolution links.
+    links = [
+        [(i, t, o) for i in range(n) for t in range(k) if 0 <= (o := i * s + t * d - b) < size]
+        for n, k, s, d, b, size in zip(
+            g.input_size, g.kernel_size, g.stride, g.dilation, g.pad_begin, g.output_size
+        )
+    ]
+    local = []  # (row, tap, column) within one channel pair, flat
+    for combination in itertools.product(*links):
+        row = tap = column = 0
+        for (i, t, o), n, k, size in zip(combination, g.input_size, g.kernel_size, g.output_size):
+            row, tap, column = row * n + i, tap * k + t, column * size + o
+        local.append((row, tap, column))
     entries = {}
-    for row_local, i in enumerate(ndindex(g.input_size)):
-        for t_flat, t in enumerate(ndindex(g.kernel_size)):
-            col_local = 0
-            for i_d, t_d, s, d, b, size in zip(
-                i, t, g.stride, g.dilation, g.pad_begin, g.output_size
-            ):
-                o = i_d * s + t_d * d - b
-                if not 0 <= o < size:
-                    break
-                col_local = col_local * size + o
-            else:
-                for ci in range(problem.in_channels):
-                    first = (ci // problem.in_per_group) * problem.out_per_group
-                    for j, w_plane in enumerate(problem.w[ci]):
-                        key = (ci * in_count + row_local, (first + j) * out_count + col_local)
-                        entries[key] = w_plane[t_flat]
+    for ci in range(problem.in_channels):
+        first = (ci // problem.in_per_group) * problem.out_per_group
+        for j, w_plane in enumerate(problem.w[ci]):
+            row0, column0 = ci * in_count, (first + j) * out_count
+            for row, tap, column in local:
+                entries[row0 + row, column0 + column] = w_plane[tap]
     shape = (problem.in_channels * in_count, problem.out_channels * out_count)
     return shape, entries
 
