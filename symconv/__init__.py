@@ -9,11 +9,12 @@ True
 """
 
 from symconv.analysis_latex import render_analysis
+from symconv.array_format import output_latex
 from symconv.budget import WorkEstimate, check_budget, estimate_work
 from symconv.checker import CheckReport, check
 from symconv.derivation import Derivation, derive, derive_symbolic
 from symconv.direct import conv
-from symconv.display import load_ipython_extension, output_latex, unload_ipython_extension
+from symconv.display import load_ipython_extension, unload_ipython_extension
 from symconv.engine import conv_matrix, conv_transpose
 from symconv.errors import SymconvError
 from symconv.general_form import closed_form

@@ -21,21 +21,14 @@ import sympy
 
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
+from symconv.example_context import array_context, axes_context, output_context
 from symconv.general_form import W, X, closed_form, instantiate, to_engine_symbols
 from symconv.geometry import ndindex
 from symconv.gradient import gradient_example
 from symconv.latex import Notation, expr_latex, sum_latex
 from symconv.overlap import axis_counts, overlap_counts, overlap_verdict
 from symconv.polyphase import polyphase_of
-from symconv.render import (
-    DEFAULT_NOTATION,
-    array_context,
-    axes_context,
-    check_symbols,
-    output_context,
-    render_template,
-    tex_escape,
-)
+from symconv.render import DEFAULT_NOTATION, render_template
 from symconv.sizes import (
     SYMBOLS,
     direct_inputs_for,
@@ -44,6 +37,7 @@ from symconv.sizes import (
     relationships,
 )
 from symconv.tensors import flat_elements
+from symconv.tex_text import check_symbols, tex_escape
 
 #: The analyses, in the order they are written (``symconv analyze --what`` names them).
 SECTIONS = ("sizes", "overlap", "polyphase", "closed-form", "gradient")

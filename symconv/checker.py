@@ -36,7 +36,8 @@ import sympy
 
 from symconv.alphabet import Alphabet
 from symconv.derivation import Derivation
-from symconv.diagnosis import Diagnosis, WrongEntry, wrong_entry
+from symconv.diagnosis import Diagnosis, WrongEntry
+from symconv.entry_mistakes import wrong_entry
 from symconv.errors import SymconvError
 from symconv.geometry import ndindex
 from symconv.parse import read_result

@@ -162,7 +162,7 @@ class Derivation:
         \]
         """
         if form == "result":
-            from symconv.display import display_equation, output_latex
+            from symconv.array_format import display_equation, output_latex
 
             return display_equation(output_latex(self, notation))
         from symconv.render import FORMS, render_latex

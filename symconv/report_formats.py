@@ -18,9 +18,9 @@ import html
 import json
 from typing import TYPE_CHECKING
 
-from symconv.display import slices
+from symconv.array_format import slices
 from symconv.latex import Notation, array_latex
-from symconv.render import check_symbols, tex_escape
+from symconv.tex_text import check_symbols, tex_escape
 from symconv.words import capitalised
 
 if TYPE_CHECKING:

@@ -9,17 +9,11 @@ import pytest
 import sympy
 
 import symconv
+from symconv.array_format import grid_text, output_latex, output_text, sum_text
 from symconv.cli import main
-from symconv.display import (
-    error_html,
-    grid_text,
-    output_latex,
-    output_text,
-    sum_text,
-    text_latex,
-    verification_latex,
-)
+from symconv.display import error_html, verification_latex
 from symconv.latex import Notation
+from symconv.tex_text import text_latex
 from symconv.verification import Check, Verification
 from tests.test_notebooks import execute, outputs
 

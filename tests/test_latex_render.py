@@ -13,7 +13,8 @@ import pytest
 import symconv
 from symconv.errors import SymconvError
 from symconv.latex import Notation
-from symconv.render import FORMS, render_latex, tex_escape
+from symconv.render import FORMS, render_latex
+from symconv.tex_text import tex_escape
 
 
 def squash(text: str) -> str:

@@ -15,6 +15,13 @@ import json
 
 from sympy import ImmutableDenseNDimArray
 
+from symconv.array_format import (
+    display_equation,
+    output_latex,
+    output_text,
+    values_latex,
+    values_text,
+)
 from symconv.commands.common import (
     Request,
     add_configuration,
@@ -26,13 +33,6 @@ from symconv.commands.common import (
     write_output,
 )
 from symconv.derivation import Derivation
-from symconv.display import (
-    display_equation,
-    output_latex,
-    output_text,
-    values_latex,
-    values_text,
-)
 from symconv.engine import conv_transpose, method_view
 from symconv.geometry import Geometry
 from symconv.tensors import flat_elements

@@ -21,7 +21,8 @@ from symconv.commands.common import (
 )
 from symconv.errors import SymconvError
 from symconv.latex import DELIMITERS
-from symconv.render import DEFAULT_NOTATION, FORMS, render_latex, tex_escape
+from symconv.render import DEFAULT_NOTATION, FORMS, render_latex
+from symconv.tex_text import tex_escape
 from symconv.texcompile import find_pdflatex, write_pdf
 
 EXAMPLES = """examples:

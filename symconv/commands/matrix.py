@@ -22,6 +22,7 @@ import math
 
 from sympy import ImmutableSparseMatrix
 
+from symconv.array_format import display_equation, matrix_latex, matrix_text
 from symconv.budget import check_limit
 from symconv.commands.common import (
     Request,
@@ -33,7 +34,6 @@ from symconv.commands.common import (
     prepare,
     write_output,
 )
-from symconv.display import display_equation, matrix_latex, matrix_text
 from symconv.engine import conv_matrix
 from symconv.latex import Notation
 
