@@ -3,7 +3,7 @@
 The analysis modules compute; this one checks every equality the text states (the
 closed form's entries, the polyphase output and the gradient against the derivation's
 output, the size formula against the geometry) and hands the templates
-(``templates/analysis*.tex.j2``) plain data, as :mod:`symconv.render` does for the
+(``templates/analysis*.tex.j2``) plain data, as :mod:`symconv.example_context` does for the
 worked example. A statement is printed as holding only when its check passed.
 
 >>> import symconv
@@ -28,7 +28,7 @@ from symconv.gradient import gradient_example
 from symconv.latex import Notation, expr_latex, sum_latex
 from symconv.overlap import axis_counts, overlap_counts, overlap_verdict
 from symconv.polyphase import polyphase_of
-from symconv.render import DEFAULT_NOTATION, render_template
+from symconv.render import DEFAULT_NOTATION, check_request, render_template
 from symconv.sizes import (
     SYMBOLS,
     direct_inputs_for,
@@ -37,7 +37,7 @@ from symconv.sizes import (
     relationships,
 )
 from symconv.tensors import flat_elements
-from symconv.tex_text import check_symbols, tex_escape
+from symconv.tex_text import check_symbols
 
 #: The analyses, in the order they are written (``symconv analyze --what`` names them).
 SECTIONS = ("sizes", "overlap", "polyphase", "closed-form", "gradient")
@@ -66,11 +66,7 @@ def render_analysis(
     >>> tex.startswith(r"\documentclass"), "every interior output receives 2 taps" in tex
     (True, True)
     """
-    if form not in ANALYSIS_FORMS:
-        raise SymconvError("form", f"must be one of {', '.join(ANALYSIS_FORMS)}", form)
-    if not isinstance(derivation, Derivation):
-        raise SymconvError("derivation", "must be a symconv.Derivation", type(derivation).__name__)
-    tex_escape(derivation.title, "title")
+    check_request(derivation, form, ANALYSIS_FORMS)
     chosen = chosen_sections(sections)
     context = analysis_context(derivation, notation or DEFAULT_NOTATION, chosen)
     return render_template("analysis.tex.j2", template_dir, an=context, form=form)

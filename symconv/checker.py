@@ -21,7 +21,7 @@ Diagnosis codes: ``sign``, ``coefficient``, ``wrong-symbol``, ``kernel-indices-s
 ``kernel-flipped``, ``wrong-input``, ``wrong-kernel-element``, ``wrong-term``,
 ``overlap-term-missing``, ``missing-term``, ``entry-empty``, ``extra-term``,
 ``not-a-product``, ``unknown-symbol``, ``entry-of-other-position`` (see
-:mod:`symconv.diagnosis`); for the whole result ``index-base`` and, for it or its size,
+:mod:`symconv.entry_mistakes`); for the whole result ``index-base`` and, for it or its size,
 the codes of :func:`symconv.slips.slips` (``no-crop``, ``crop-start-only``, ``stride``,
 ``stride-on-kernel``, ``transposed``, ...). :mod:`symconv.report_formats` writes the
 report as text, JSON, LaTeX and HTML.

@@ -54,6 +54,21 @@ def environment(template_dir: str | Path | None = None):
     return _environment(tuple(folders))
 
 
+def check_request(derivation: object, form: object, forms: tuple[str, ...]) -> None:
+    """Refuse a form not in ``forms``, an object that is not a Derivation, an unsafe title.
+
+    >>> check_request("seed-1d", "article", FORMS)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: derivation: must be a symconv.Derivation (got 'str')
+    """
+    if form not in forms:
+        raise SymconvError("form", f"must be one of {', '.join(forms)}", form)
+    if not isinstance(derivation, Derivation):
+        raise SymconvError("derivation", "must be a symconv.Derivation", type(derivation).__name__)
+    tex_escape(derivation.title, "title")
+
+
 def render_template(name: str, template_dir: str | Path | None = None, **context) -> str:
     """Render template ``name``; an error in a template is a SymconvError naming it.
 
@@ -113,10 +128,6 @@ def render_latex(
     >>> tex.startswith(r"\documentclass"), "a w_{22} + b w_{21} + c w_{12} + d w_{11}" in tex
     (True, True)
     """
-    if form not in FORMS:
-        raise SymconvError("form", f"must be one of {', '.join(FORMS)}", form)
-    if not isinstance(derivation, Derivation):
-        raise SymconvError("derivation", "must be a symconv.Derivation", type(derivation).__name__)
-    tex_escape(derivation.title, "title")
+    check_request(derivation, form, FORMS)
     context = example_context(derivation, notation or DEFAULT_NOTATION)
     return render_template(f"{form}.tex.j2", template_dir, ex=context)
