@@ -8,30 +8,58 @@ a*w22 + b*w21 + c*w12 + d*w11
 True
 """
 
-from symconv.analysis_latex import render_analysis
-from symconv.array_format import output_latex
 from symconv.budget import WorkEstimate, check_budget, estimate_work
-from symconv.checker import CheckReport, check
 from symconv.derivation import Derivation, derive, derive_symbolic
 from symconv.direct import conv
-from symconv.display import load_ipython_extension, unload_ipython_extension
 from symconv.engine import conv_matrix, conv_transpose
 from symconv.errors import SymconvError
-from symconv.general_form import closed_form
 from symconv.geometry import Geometry, make_geometry
-from symconv.gradient import GradientExample, gradient_example
-from symconv.latex import Notation
-from symconv.onnx import onnx_conv_transpose, onnx_pads
-from symconv.overlap import overlap_counts, overlap_verdict
-from symconv.parse import read_result
-from symconv.plot import overlap_figure
-from symconv.polyphase import Polyphase, polyphase_of
 from symconv.presets import PRESETS, preset
-from symconv.render import render_latex
-from symconv.sizes import direct_inputs_for, input_sizes_for, output_size_formula, relationships
 from symconv.tensors import letters, symbols_array, to_array
-from symconv.texcompile import compile_pdf
 from symconv.verification import Check, Verification, verify
+
+# Loaded on first use, so ``import symconv`` costs little more than ``import sympy``.
+_LAZY = {
+    "render_analysis": "analysis_latex",
+    "output_latex": "array_format",
+    "CheckReport": "checker",
+    "check": "checker",
+    "load_ipython_extension": "display",
+    "unload_ipython_extension": "display",
+    "closed_form": "general_form",
+    "GradientExample": "gradient",
+    "gradient_example": "gradient",
+    "Notation": "latex",
+    "onnx_conv_transpose": "onnx",
+    "onnx_pads": "onnx",
+    "overlap_counts": "overlap",
+    "overlap_verdict": "overlap",
+    "read_result": "parse",
+    "overlap_figure": "plot",
+    "Polyphase": "polyphase",
+    "polyphase_of": "polyphase",
+    "render_latex": "render",
+    "direct_inputs_for": "sizes",
+    "input_sizes_for": "sizes",
+    "output_size_formula": "sizes",
+    "relationships": "sizes",
+    "compile_pdf": "texcompile",
+}
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'symconv' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"symconv.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 
