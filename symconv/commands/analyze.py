@@ -24,12 +24,11 @@ from symconv.commands.common import (
     configuration,
     write_output,
 )
-from symconv.commands.example import check_pdf_request, write_latex
+from symconv.commands.example import add_latex_options, check_pdf_request, write_latex
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
 from symconv.general_form import closed_form, instantiate, to_engine_symbols
 from symconv.gradient import gradient_example
-from symconv.latex import DELIMITERS
 from symconv.overlap import overlap_counts, overlap_verdict
 from symconv.polyphase import polyphase_of
 from symconv.render import DEFAULT_NOTATION
@@ -67,17 +66,7 @@ def register(subparsers) -> None:
     latex.add_argument(
         "--form", choices=ANALYSIS_FORMS, help="a fragment to \\input, or an article (fragment)"
     )
-    latex.add_argument(
-        "--delimiter",
-        choices=DELIMITERS,
-        default=DEFAULT_NOTATION.delimiter,
-        help=f"matrix delimiter (default {DEFAULT_NOTATION.delimiter})",
-    )
-    latex.add_argument("--full", action="store_true", help="write big matrices whole, unelided")
-    latex.add_argument(
-        "--template-dir", metavar="DIR", help="your templates, searched before the built-in ones"
-    )
-    latex.add_argument("--pdf", action="store_true", help="also write FILE's PDF (needs -o)")
+    add_latex_options(latex)
     add_work_limit(parser)
     add_output(parser)
     parser.set_defaults(run=run)

@@ -48,20 +48,25 @@ def register(subparsers) -> None:
     add_configuration(parser)
     parser.add_argument("--form", choices=FORMS, default="fragment", help="(default fragment)")
     parser.add_argument("--title", metavar="TEXT", help="title (typeset as plain text)")
-    parser.add_argument(
+    add_latex_options(parser)
+    add_work_limit(parser)
+    add_output(parser)
+    parser.set_defaults(run=run)
+
+
+def add_latex_options(container) -> None:
+    """Add ``--delimiter``, ``--full``, ``--template-dir`` and ``--pdf`` (LaTeX writers)."""
+    container.add_argument(
         "--delimiter",
         choices=DELIMITERS,
         default=DEFAULT_NOTATION.delimiter,
         help=f"matrix delimiter (default {DEFAULT_NOTATION.delimiter})",
     )
-    parser.add_argument("--full", action="store_true", help="write big matrices whole, unelided")
-    parser.add_argument(
+    container.add_argument("--full", action="store_true", help="write big matrices whole, unelided")
+    container.add_argument(
         "--template-dir", metavar="DIR", help="your templates, searched before the built-in ones"
     )
-    parser.add_argument("--pdf", action="store_true", help="also write FILE's PDF (needs -o)")
-    add_work_limit(parser)
-    add_output(parser)
-    parser.set_defaults(run=run)
+    container.add_argument("--pdf", action="store_true", help="also write FILE's PDF (needs -o)")
 
 
 def run(args: argparse.Namespace) -> int:
