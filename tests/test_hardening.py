@@ -119,3 +119,19 @@ def test_existing_file_created_meanwhile_is_not_replaced(tmp_path, monkeypatch):
         files.write_file(target, b"ours")
     assert target.read_text() == "theirs"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_no_pdf_is_left_when_the_tex_cannot_be_written(tmp_path, monkeypatch, capsys):
+    from tests.test_latex_compile import require_tool
+
+    require_tool("pdflatex")
+    from symconv.commands import example
+
+    def refused(*_):
+        raise symconv.SymconvError("-o", "cannot write (disk full)")
+
+    monkeypatch.setattr(example, "write_output", refused)
+    tex = tmp_path / "out.tex"
+    status = main(["example", "--preset", "seed-1d", "-o", str(tex), "--pdf"])
+    assert status == 2 and "disk full" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -115,7 +115,11 @@ def write_latex(args: argparse.Namespace, tex: str) -> int:
         if path.exists() and not args.force:
             raise SymconvError("-o", "file exists; pass --force to overwrite", str(path))
     write_pdf(tex, pdf_file, force=args.force)
-    write_output(args, tex)
+    try:
+        write_output(args, tex)
+    except BaseException:  # no PDF without its .tex
+        pdf_file.unlink(missing_ok=True)
+        raise
     return 0
 
 
