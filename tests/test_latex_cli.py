@@ -36,7 +36,10 @@ def test_readme_command_writes_the_tex_and_its_pdf(tmp_path, monkeypatch):
     assert min(page_ink(pdf, tmp_path)) > 0.002
     assert "aw22+bw21+cw12+dw11" in pdf_text(pdf, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".tex", ".pdf")) == [
-        "doc.pdf", "seed-2d-s1.pdf", "seed-2d-s1.tex", "text.pdf"
+        "doc.pdf",
+        "seed-2d-s1.pdf",
+        "seed-2d-s1.tex",
+        "text.pdf",
     ]
 
 
@@ -142,3 +145,16 @@ def test_same_request_same_bytes_across_hash_seeds(tmp_path):
     assert len(outputs) == 1
     assert next(iter(outputs)).count(rb"\begin{document}") == 6
 
+
+@pytest.mark.parametrize(
+    "command",
+    [["example", "--preset", "seed-1d"], ["analyze", "--preset", "seed-1d", "--format", "latex"]],
+)
+def test_a_fragment_with_pdf_compiles_inside_a_plain_article(command, tmp_path, capsys):
+    from tests.test_latex_compile import require_tool
+
+    require_tool("pdflatex")
+    tex = tmp_path / "fragment.tex"
+    assert main([*command, "-o", str(tex), "--pdf"]) == 0, capsys.readouterr().err
+    assert not tex.read_text().startswith(r"\documentclass")  # the .tex stays a fragment
+    assert (tmp_path / "fragment.pdf").read_bytes().startswith(b"%PDF")

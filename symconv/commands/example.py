@@ -21,7 +21,7 @@ from symconv.commands.common import (
 )
 from symconv.errors import SymconvError
 from symconv.latex import DELIMITERS
-from symconv.render import DEFAULT_NOTATION, FORMS, render_latex
+from symconv.render import DEFAULT_NOTATION, FORMS, render_latex, render_template
 from symconv.tex_text import tex_escape
 from symconv.texcompile import find_pdflatex, write_pdf
 
@@ -114,7 +114,10 @@ def write_latex(args: argparse.Namespace, tex: str) -> int:
     for path in (tex_file, pdf_file):
         if path.exists() and not args.force:
             raise SymconvError("-o", "file exists; pass --force to overwrite", str(path))
-    write_pdf(tex, pdf_file, force=args.force)
+    fragment = getattr(args, "form", None) in (None, "fragment")
+    # A fragment has no preamble of its own: its PDF shows it in a plain article.
+    source = render_template("preview.tex.j2", body=tex) if fragment else tex
+    write_pdf(source, pdf_file, force=args.force)
     try:
         write_output(args, tex)
     except BaseException:  # no PDF without its .tex
