@@ -126,12 +126,14 @@ def problem_from_geometry(
             x.shape,
         )
     batched = x.rank() == rank + 2
-    batch = x.shape[0] if batched else 1
-    in_channels = x.shape[-rank - 1]
+    x_shape = tuple(int(n) for n in x.shape)  # plain ints, even under sympy.evaluate(False)
+    w_shape = tuple(int(n) for n in w.shape)
+    batch = x_shape[0] if batched else 1
+    in_channels = x_shape[-rank - 1]
     groups = as_int("groups", groups)
     if groups < 1:
         raise SymconvError("groups", "must be an integer >= 1", groups)
-    if w.shape[0] != in_channels:
+    if w_shape[0] != in_channels:
         raise SymconvError(
             "weight",
             f"first dimension must equal the input's channels ({in_channels})",
@@ -139,7 +141,7 @@ def problem_from_geometry(
         )
     if in_channels % groups:
         raise SymconvError("groups", f"must divide the input channels ({in_channels})", groups)
-    out_channels = w.shape[1] * groups
+    out_channels = w_shape[1] * groups
     work = estimate_work(
         geometry, batch=batch, in_channels=in_channels, out_channels=out_channels, groups=groups
     )
@@ -155,7 +157,7 @@ def problem_from_geometry(
         ]
         for n in range(batch)
     ]
-    cols = w.shape[1]
+    cols = w_shape[1]
     ws = [
         [w_flat[(c * cols + j) * kernel : (c * cols + j + 1) * kernel] for j in range(cols)]
         for c in range(in_channels)
@@ -163,7 +165,7 @@ def problem_from_geometry(
     b = None
     if bias is not None:
         b_array = to_array(bias, "bias")
-        if b_array.shape != (out_channels,):
+        if tuple(int(n) for n in b_array.shape) != (out_channels,):
             raise SymconvError("bias", f"must have shape ({out_channels},)", b_array.shape)
         b = flat_elements(b_array)
     return Problem(geometry, batched, batch, in_channels, out_channels, groups, xs, ws, b)
