@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from symconv.errors import SymconvError
@@ -33,6 +34,8 @@ def write_file(path: Path, data: bytes, *, force: bool = False, parameter: str =
         raise SymconvError(parameter, "folder does not exist", str(folder))
     if path.is_dir():
         raise SymconvError(parameter, "is a folder, not a file", str(path))
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        raise SymconvError(parameter, "is not a regular file (a device or pipe?)", str(path))
     if not force and (path.exists() or path.is_symlink()):
         raise SymconvError(parameter, "file exists; pass --force to overwrite", str(path))
     temporary = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"

@@ -135,3 +135,11 @@ def test_no_pdf_is_left_when_the_tex_cannot_be_written(tmp_path, monkeypatch, ca
     status = main(["example", "--preset", "seed-1d", "-o", str(tex), "--pdf"])
     assert status == 2 and "disk full" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_force_never_replaces_a_pipe_or_device(tmp_path, capsys):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    status = main(["size", "--preset", "seed-1d", "-o", str(fifo), "--force"])
+    assert status == 2 and "not a regular file" in capsys.readouterr().err
+    assert fifo.is_fifo()
