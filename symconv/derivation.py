@@ -229,6 +229,13 @@ def derive_symbolic(
     sizes = geometry.input_size, geometry.kernel_size
     x = letters(sizes[0]) if input_letters else symbols_array(input_name, sizes[0], base=base)
     w = symbols_array(kernel_name, sizes[1], base=base)
+    shared = set(flat_elements(x)) & set(flat_elements(w))
+    if shared:
+        raise SymconvError(
+            "kernel_name",
+            f"must give symbols apart from the input's (both have {sorted(map(str, shared))[0]})",
+            kernel_name,
+        )
     return derive(x, w, stride, padding, output_padding, dilation, title=title, max_terms=max_terms)
 
 

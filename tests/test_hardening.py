@@ -143,3 +143,21 @@ def test_force_never_replaces_a_pipe_or_device(tmp_path, capsys):
     status = main(["size", "--preset", "seed-1d", "-o", str(fifo), "--force"])
     assert status == 2 and "not a regular file" in capsys.readouterr().err
     assert fifo.is_fifo()
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [["--stride", "3"], ["--padding", "0"], ["--input-name", "u"], ["--base", "0"], ["--letters"]],
+)
+def test_a_preset_refuses_configuration_flags(flags, capsys):
+    assert main(["derive", "--preset", "seed-1d", *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--preset" in err and flags[0] in err
+
+
+def test_input_and_kernel_names_must_give_different_symbols(capsys):
+    argv = ["derive", "--input", "2", "--kernel", "3", "--input-name", "w", "--kernel-name", "w"]
+    assert main(argv) == 2
+    assert "--kernel-name" in capsys.readouterr().err
+    with pytest.raises(symconv.SymconvError, match="apart from the input"):
+        symconv.derive_symbolic(2, 2, input_name="x", kernel_name="x")

@@ -44,27 +44,59 @@ def parse_shape(flag: str, text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split("x"))
 
 
+class _Typed(argparse.Action):
+    """Store the value and remember that the user typed the flag (presets refuse them)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+        namespace.typed = getattr(namespace, "typed", frozenset()) | {option_string}
+
+
+class _TypedTrue(_Typed):
+    def __init__(self, option_strings, dest, default=False, required=False, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        super().__call__(parser, namespace, True, option_string)
+
+
 def add_configuration(parser: argparse.ArgumentParser) -> None:
     """Add the flags that describe one single-channel configuration, or a preset."""
     group = parser.add_argument_group("configuration")
     group.add_argument("--preset", choices=sorted(PRESETS), help="one of the seed's examples")
     group.add_argument("--input", metavar="SIZE", help="input size, e.g. 2 or 2x2")
     group.add_argument("--kernel", metavar="SIZE", help="kernel size, e.g. 3 or 3x3")
-    group.add_argument("--stride", default="1", metavar="S", help="e.g. 2 or 2x1 (default 1)")
-    group.add_argument("--padding", default="0", metavar="P", help="e.g. 1 or 1x0 (default 0)")
+    group.add_argument(
+        "--stride", default="1", action=_Typed, metavar="S", help="e.g. 2 or 2x1 (default 1)"
+    )
+    group.add_argument(
+        "--padding", default="0", action=_Typed, metavar="P", help="e.g. 1 or 1x0 (default 0)"
+    )
     group.add_argument(
         "--pads",
         metavar="B,E",
         help="ONNX pads: begin per dimension, then end per dimension, e.g. 1,0,1,0",
     )
     group.add_argument(
-        "--output-padding", default="0", metavar="A", help="extra zeros at the high end"
+        "--output-padding",
+        default="0",
+        action=_Typed,
+        metavar="A",
+        help="extra zeros at the high end",
     )
-    group.add_argument("--dilation", default="1", metavar="D", help="kernel dilation (default 1)")
-    group.add_argument("--input-name", default="x", metavar="NAME", help="input symbol (x)")
-    group.add_argument("--kernel-name", default="w", metavar="NAME", help="kernel symbol (w)")
-    group.add_argument("--letters", action="store_true", help="name inputs a, b, c, ...")
-    group.add_argument("--base", type=int, choices=(0, 1), default=1, help="index base (1)")
+    group.add_argument(
+        "--dilation", default="1", action=_Typed, metavar="D", help="kernel dilation (default 1)"
+    )
+    group.add_argument(
+        "--input-name", default="x", action=_Typed, metavar="NAME", help="input symbol (x)"
+    )
+    group.add_argument(
+        "--kernel-name", default="w", action=_Typed, metavar="NAME", help="kernel symbol (w)"
+    )
+    group.add_argument("--letters", action=_TypedTrue, help="name inputs a, b, c, ...")
+    group.add_argument(
+        "--base", type=int, action=_Typed, choices=(0, 1), default=1, help="index base (1)"
+    )
     channels = parser.add_argument_group("channels (PyTorch layout: input N x C_in x I)")
     channels.add_argument("--in-channels", default="1", metavar="C", help="C_in (default 1)")
     channels.add_argument("--out-channels", default="1", metavar="C", help="C_out (default 1)")
@@ -82,7 +114,8 @@ def configuration(args: argparse.Namespace) -> Derivation:
     g = configuration_geometry(args)
     max_terms = getattr(args, "max_terms", DEFAULT_MAX_TERMS)
     check_budget(estimate_work(g), max_terms, option="--max-terms")
-    return derive_symbolic(
+    return _named(
+        derive_symbolic,
         g.input_size,
         g.kernel_size,
         g.stride,
@@ -143,10 +176,20 @@ _FLAGS = {
 }
 
 
+def _named(build, *args, **kwargs):
+    try:
+        return build(*args, **kwargs)
+    except SymconvError as error:
+        if error.parameter != "kernel_name":
+            raise
+        raise SymconvError("--kernel-name", error.rule, error.value) from None
+
+
 def _preset(args: argparse.Namespace) -> Derivation:
-    given = [f for f in ("input", "kernel", "pads") if getattr(args, f, None)]
+    given = [f"--{f}" for f in ("input", "kernel", "pads") if getattr(args, f, None)]
+    given += sorted(getattr(args, "typed", ()))
     if given:
-        raise SymconvError("--preset", f"cannot be combined with --{given[0]}", args.preset)
+        raise SymconvError("--preset", f"cannot be combined with {given[0]}", args.preset)
     return preset(args.preset)
 
 
