@@ -66,7 +66,7 @@ def render_analysis(
     >>> tex.startswith(r"\documentclass"), "every interior output receives 2 taps" in tex
     (True, True)
     """
-    check_request(derivation, form, ANALYSIS_FORMS)
+    check_request(derivation, form, ANALYSIS_FORMS, notation)
     chosen = chosen_sections(sections)
     context = analysis_context(derivation, notation or DEFAULT_NOTATION, chosen)
     return render_template("analysis.tex.j2", template_dir, an=context, form=form)

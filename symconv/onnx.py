@@ -110,6 +110,10 @@ def _geometry(
     for name, values in (("strides", s), ("dilations", d)):
         if min(values) < 1:
             raise SymconvError(name, "must be integers >= 1", values)
+    if any(o < 0 or not (o < si or o < di) for o, si, di in zip(op, s, d)):
+        raise SymconvError(
+            "output_padding", "each value must be >= 0 and less than its stride or dilation", op
+        )
     natural = [
         si * (i - 1) + o + (k - 1) * di + 1
         for i, k, si, di, o in zip(input_size, kernel_shape, s, d, op)

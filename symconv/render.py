@@ -47,6 +47,8 @@ def environment(template_dir: str | Path | None = None):
     """
     folders = [str(template_folder())]
     if template_dir is not None:
+        if not isinstance(template_dir, (str, Path)):
+            raise SymconvError("template_dir", "must be a folder path", template_dir)
         user = Path(template_dir)
         if not user.is_dir():
             raise SymconvError("template_dir", "must be an existing folder", str(template_dir))
@@ -54,8 +56,10 @@ def environment(template_dir: str | Path | None = None):
     return _environment(tuple(folders))
 
 
-def check_request(derivation: object, form: object, forms: tuple[str, ...]) -> None:
-    """Refuse a form not in ``forms``, an object that is not a Derivation, an unsafe title.
+def check_request(
+    derivation: object, form: object, forms: tuple[str, ...], notation: object = None
+) -> None:
+    """Refuse a form not in ``forms``, a non-Derivation, a non-Notation, an unsafe title.
 
     >>> check_request("seed-1d", "article", FORMS)
     Traceback (most recent call last):
@@ -66,6 +70,12 @@ def check_request(derivation: object, form: object, forms: tuple[str, ...]) -> N
         raise SymconvError("form", f"must be one of {', '.join(forms)}", form)
     if not isinstance(derivation, Derivation):
         raise SymconvError("derivation", "must be a symconv.Derivation", type(derivation).__name__)
+    if notation is not None and not isinstance(notation, Notation):
+        raise SymconvError("notation", "must be a symconv.Notation", type(notation).__name__)
+    if derivation.geometry.rank > 3:
+        raise SymconvError(
+            "input", "worked examples are written for 1-D to 3-D", derivation.geometry.rank
+        )
     tex_escape(derivation.title, "title")
 
 
@@ -128,6 +138,6 @@ def render_latex(
     >>> tex.startswith(r"\documentclass"), "a w_{22} + b w_{21} + c w_{12} + d w_{11}" in tex
     (True, True)
     """
-    check_request(derivation, form, FORMS)
+    check_request(derivation, form, FORMS, notation)
     context = example_context(derivation, notation or DEFAULT_NOTATION)
     return render_template(f"{form}.tex.j2", template_dir, ex=context)

@@ -106,16 +106,24 @@ def to_element(parameter: str, value: object) -> sympy.Expr:
     if isinstance(value, sympy.Basic):
         expr = value
     elif isinstance(value, bool):
-        raise SymconvError(parameter, "elements must be numbers or SymPy expressions", value)
+        raise SymconvError(
+            parameter, "elements must be numbers or SymPy expressions", type(value).__name__
+        )
     elif isinstance(value, numbers.Number):
-        if isinstance(value, numbers.Real) and not math.isfinite(float(value)):
+        if (
+            isinstance(value, numbers.Real)
+            and not isinstance(value, numbers.Integral)
+            and not math.isfinite(float(value))
+        ):
             raise SymconvError(parameter, "elements must be finite", value)
         exact = isinstance(value, (decimal.Decimal, fractions.Fraction))
         expr = sympy.Rational(str(value)) if exact else sympy.sympify(value)
     elif isinstance(value, str):
         expr = _read_element(parameter, value)
     else:
-        raise SymconvError(parameter, "elements must be numbers or SymPy expressions", value)
+        raise SymconvError(
+            parameter, "elements must be numbers or SymPy expressions", type(value).__name__
+        )
     if not isinstance(expr, sympy.Expr) or expr.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan):
         raise SymconvError(parameter, "elements must be finite numbers or expressions", value)
     return expr

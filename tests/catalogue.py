@@ -91,6 +91,29 @@ ROWS = [
         "auto_pad",
     ),
     ("ONNX negative pads", api(lambda: symconv.onnx_conv_transpose(XO, W, pads=[-1, 0])), "pads"),
+    (
+        "ONNX output_padding not below stride or dilation",
+        api(lambda: symconv.onnx_conv_transpose(XO, W, output_padding=[1])),
+        "output_padding",
+    ),
+    ("dilation 1.5", api(lambda: symconv.conv_transpose(X, W, dilation=1.5)), "dilation"),
+    ("dilation 'two'", api(lambda: symconv.conv_transpose(X, W, dilation="two")), "dilation"),
+    ("kernel size 1.5", api(lambda: symconv.make_geometry(3, 1.5)), "kernel_size"),
+    ("kernel size -1", api(lambda: symconv.make_geometry(3, -1)), "kernel_size"),
+    ("kernel size 'k'", api(lambda: symconv.make_geometry(3, "k")), "kernel_size"),
+    ("input size 0", api(lambda: symconv.make_geometry(0, 2)), "input_size"),
+    ("input size 2.5", api(lambda: symconv.make_geometry(2.5, 2)), "input_size"),
+    ("input size None", api(lambda: symconv.make_geometry(None, 2)), "input_size"),
+    (
+        "notation that is not a Notation",
+        api(lambda: symconv.render_latex(symconv.preset("seed-1d"), notation="x")),
+        "notation",
+    ),
+    (
+        "worked example of a 4-D input",
+        api(lambda: symconv.render_latex(symconv.derive_symbolic((2, 1, 1, 1), 1))),
+        "input",
+    ),
     ("CLI stride 0", cli("size", "--input", "2x2", "--kernel", "3x3", "--stride", "0"), "stride"),
     ("CLI shape '2x'", cli("size", "--input", "2x", "--kernel", "3"), "--input"),
     ("CLI shape 'x2'", cli("size", "--input", "x2", "--kernel", "3"), "--input"),
@@ -139,7 +162,7 @@ ROWS = [
     ),
     (
         "CLI output in a read-only folder",
-        cli("size", "--preset", "seed-1d", "-o", "/proc/symconv-out.txt"),
+        cli("size", "--preset", "seed-1d", "-o", "/sys/symconv-out.txt"),
         "-o",
     ),
     (
