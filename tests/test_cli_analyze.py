@@ -72,3 +72,23 @@ def test_sizes_and_gradient(capsys):
 def test_unknown_analysis_is_refused(capsys, what):
     status, _, err = run(capsys, "--preset", "seed-1d", "--what", what)
     assert status == 2 and err.count("\n") == 1 and "--what" in err
+
+
+def test_sizes_say_when_the_relationships_do_not_apply(capsys):
+    status, out, _ = run(
+        capsys,
+        "--input",
+        "3",
+        "--kernel",
+        "3",
+        "--stride",
+        "1",
+        "--dilation",
+        "2",
+        "--output-padding",
+        "1",
+        "--what",
+        "sizes",
+    )
+    assert status == 0
+    assert "differs from the output size 8" in out

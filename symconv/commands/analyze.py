@@ -133,6 +133,11 @@ def sizes_text(derivation: Derivation) -> str:
             if g.rank > 1:
                 lines.append(f"  axis {axis + 1}")
             lines.extend(f"    {name}: {value}" for name, value in rel.rows())
+            if rel.o_prime != g.output_size[axis]:
+                lines.append(
+                    f"    o' = {rel.o_prime} differs from the output size "
+                    f"{g.output_size[axis]}: the relationships assume output_padding < stride"
+                )
     return "\n".join(lines)
 
 
