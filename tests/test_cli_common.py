@@ -264,14 +264,33 @@ def test_python_dash_m_and_console_script_agree():
     assert results[0] == results[1] == "y = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
 
 
-@pytest.mark.parametrize("command", ["size", "derive", "matrix", "verify"])
+# Files the help examples name, made so the examples run as written.
+HELP_FILES = {
+    "mine.tex": "\\begin{pmatrix} aw_{11} & aw_{12}+bw_{11} & bw_{12} \\\\ "
+    "aw_{21}+cw_{11} & aw_{22}+bw_{21}+cw_{12}+dw_{11} & bw_{22}+dw_{12} \\\\ "
+    "cw_{21} & cw_{22}+dw_{21} & dw_{22} \\end{pmatrix}",
+    "mine.txt": "[x1*w1, x1*w2, x2*w1, x2*w2, x3*w1, x3*w2]",
+}
+
+
+@pytest.mark.parametrize(
+    "command", ["size", "derive", "matrix", "verify", "example", "analyze", "check"]
+)
 def test_every_example_in_the_help_runs(command, tmp_path, capsys):
+    if command == "example":
+        from tests.test_latex_compile import require_tool
+
+        require_tool("pdflatex")
+    for name, text in HELP_FILES.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "my-templates").mkdir()
     with pytest.raises(SystemExit):
         main([command, "--help"])
     lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
     examples = [shlex.split(line)[1:] for line in lines if line.startswith(f"symconv {command} ")]
     assert examples
     for argv in examples:
+        argv = [str(tmp_path / a) if a in (*HELP_FILES, "my-templates") else a for a in argv]
         if "-o" in argv:
             argv[argv.index("-o") + 1] = str(tmp_path / argv[argv.index("-o") + 1])
         assert main(argv) == 0, argv
