@@ -1,6 +1,7 @@
 """Fuzzing: every input gives a correct result (checked against PyTorch) or a SymconvError."""
 
 import math
+import os
 
 import numpy as np
 import pytest
@@ -138,25 +139,65 @@ VALUES = [
     "5",
     "a",
 ]
-COMMANDS = ["size", "derive", "matrix", "verify", "example", "check", "frobnicate"]
+COMMANDS = ["size", "derive", "matrix", "verify", "example", "check", "analyze", "frobnicate"]
+OPTIONS = {
+    "--stride": ["1", "2", "2x1", "0", "-1", "x"],
+    "--padding": ["0", "1", "1x0", "5", "a"],
+    "--output-padding": ["0", "1", "3"],
+    "--dilation": ["1", "2", "0"],
+    "--pads": ["1,0", "1,0,1,0", "1", "-1,0"],
+    "--in-channels": ["1", "2", "0"],
+    "--out-channels": ["1", "2", "3"],
+    "--groups": ["1", "2", "3"],
+    "--batch": ["1", "2"],
+    "--method": ["scatter", "zero_insertion", "matrix", "fft"],
+    "--format": ["text", "latex", "json", "pdf"],
+    "--what": ["sizes", "overlap", "polyphase", "closed-form", "gradient", "all"],
+    "--form": ["fragment", "article", "beamer"],
+    "--which": ["C", "CT", "both"],
+    "--max-terms": ["10", "100000", "0"],
+    "--input-name": ["x", "u", "w", "}"],
+    "--letters": [],
+}
+
+
+@st.composite
+def command_lines(draw):
+    """Mostly well-formed command lines with a few bad values, so most get past argparse."""
+    command = draw(st.sampled_from(COMMANDS))
+    if draw(st.booleans()):
+        argv = [command, "--preset", draw(st.sampled_from(["seed-1d", "seed-2d-s1", "nope"]))]
+    else:
+        shape = draw(st.sampled_from(["2", "3", "2x2", "2x3", "2x", ""]))
+        argv = [command, "--input", shape, "--kernel", draw(st.sampled_from(["2", "3", "2x2"]))]
+    for flag in draw(st.lists(st.sampled_from(sorted(OPTIONS)), max_size=3, unique=True)):
+        argv.append(flag)
+        if OPTIONS[flag]:
+            argv.append(draw(st.sampled_from(OPTIONS[flag])))
+    if draw(st.integers(0, 9)) == 0:
+        argv.insert(draw(st.integers(1, len(argv))), draw(st.sampled_from(FLAGS + VALUES)))
+    return argv
 
 
 @settings(max_examples=800, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    command=st.sampled_from(COMMANDS),
-    words=st.lists(st.one_of(st.sampled_from(FLAGS), st.sampled_from(VALUES)), max_size=8),
-)
-def test_command_line_never_raises(command, words, tmp_path_factory, capsys):
-    argv = [command, *words]
+@given(argv=command_lines())
+def test_command_line_never_raises(argv, tmp_path_factory, capsys):
+    folder = tmp_path_factory.mktemp("run")
+    if argv[0] == "check":
+        (folder / "mine.txt").write_text("[x1*w2, x1*w3 + x2*w1, x2*w2]")
+        argv = [*argv, str(folder / "mine.txt")]
     if "-o" in argv:  # keep files out of the checkout
-        folder = tmp_path_factory.mktemp("out")
-        argv = [str(folder / "out.txt") if w == "-o" else w for w in argv]
-        argv.insert(argv.index(str(folder / "out.txt")), "-o")
+        argv = [*argv, str(folder / "out.txt")] if argv[-1] == "-o" else argv
+    here = os.getcwd()
+    os.chdir(folder)  # any file a command writes lands in the temporary folder
     try:
         status = main(argv)
     except SystemExit as exit_:  # only --help exits through argparse
         assert exit_.code == 0
         return
+    finally:
+        os.chdir(here)
+    event(f"exit {status}")
     assert status in (0, 1, 2)
     err = capsys.readouterr().err
     if status == 2:
