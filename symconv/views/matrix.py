@@ -40,10 +40,11 @@ def conv_matrix_entries(problem: Problem) -> tuple[tuple[int, int], dict]:
             g.input_size, g.kernel_size, g.stride, g.dilation, g.pad_begin, g.output_size
         )
     ]
+    out_size = g.output_size  # a computed property: read it once
     local = []  # (row, tap, column) within one channel pair, flat
     for combination in itertools.product(*links):
         row = tap = column = 0
-        for (i, t, o), n, k, size in zip(combination, g.input_size, g.kernel_size, g.output_size):
+        for (i, t, o), n, k, size in zip(combination, g.input_size, g.kernel_size, out_size):
             row, tap, column = row * n + i, tap * k + t, column * size + o
         local.append((row, tap, column))
     entries = {}
