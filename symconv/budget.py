@@ -101,7 +101,10 @@ def check_budget(
 
     >>> check_budget(WorkEstimate(terms=10, outputs=4), max_terms=10)
     """
-    check_limit(work.units, str(work), max_terms, option=option)
+    what = str(work)
+    if work.cells > work.terms:  # say which count is over the limit
+        what = f"{work.cells:,} grid cells ({work.terms:,} product terms, {work.outputs:,} outputs)"
+    check_limit(work.units, what, max_terms, option=option)
 
 
 def check_limit(count: int, what: str, limit: int, *, option: str = "max_terms") -> None:

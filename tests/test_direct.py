@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+import sympy
 import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -73,3 +74,25 @@ def test_kernel_larger_than_input_and_wrong_weight_channels():
 def test_unhashable_and_odd_arguments_raise_symconv_errors(call):
     with pytest.raises(SymconvError):
         call()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 2), st.data())
+def test_conv_matrix_times_z_is_torch_convolution(rank, data):
+    """C maps the transposed output's shape to the input's: C vec(z) is PyTorch's conv(z)."""
+    groups = data.draw(st.integers(1, 2))
+    c_in, per_group = groups * data.draw(st.integers(1, 2)), data.draw(st.integers(1, 2))
+    size = [data.draw(st.integers(1, 3)) for _ in range(rank)]
+    kernel = [data.draw(st.integers(1, 3)) for _ in range(rank)]
+    stride = [data.draw(st.integers(1, 2)) for _ in range(rank)]
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1)))
+    w = rng.integers(-3, 4, (c_in, per_group, *kernel))
+    c = symconv.conv_matrix(w, size, stride=stride, groups=groups)
+    g = symconv.make_geometry(size, kernel, stride)
+    z = rng.integers(-3, 4, (groups * per_group, *g.output_size))
+    op = [torch.nn.functional.conv1d, torch.nn.functional.conv2d][rank - 1]
+    t = lambda a: torch.tensor(a, dtype=torch.float64)  # noqa: E731
+    expected = op(t(z)[None], t(w), stride=stride, groups=groups)[0]
+    expected = expected[(slice(None), *(slice(0, n) for n in size))].numpy().ravel()
+    got = np.array((c * sympy.Matrix(z.ravel().tolist())).tolist(), dtype=float).ravel()
+    assert np.array_equal(got, expected)
