@@ -21,6 +21,7 @@ from symconv.verification import Check, Verification, verify
 # Loaded on first use, so ``import symconv`` costs little more than ``import sympy``.
 _LAZY = {
     "render_analysis": "analysis_latex",
+    "render_channels": "channels_context",
     "output_latex": "array_format",
     "CheckReport": "checker",
     "check": "checker",
@@ -103,6 +104,7 @@ __all__ = [
     "read_result",
     "relationships",
     "render_analysis",
+    "render_channels",
     "render_latex",
     "symbols_array",
     "to_array",

@@ -71,7 +71,7 @@ def test_without_pdflatex_the_tex_is_still_written(tmp_path):
         (["-o", "x.pdf", "--pdf"], "-o"),
         (["--title", "two\nlines"], "--title"),
         (["--template-dir", "missing"], "template_dir"),
-        (["--in-channels", "2"], "--in-channels"),
+        (["--in-channels", "3", "--groups", "2"], "--groups"),
         (["--form", "poster"], "--form"),
     ],
 )

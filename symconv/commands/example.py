@@ -17,6 +17,7 @@ from symconv.commands.common import (
     add_work_limit,
     channel_counts,
     configuration,
+    prepare,
     write_output,
 )
 from symconv.errors import SymconvError
@@ -30,6 +31,7 @@ EXAMPLES = """examples:
   symconv example --preset seed-1d --form beamer -o slides.tex
   symconv example --input 2x2 --kernel 3x3 --stride 2 --padding 1 --form fragment
   symconv example --preset seed-2d-s2 --delimiter bmatrix --template-dir my-templates
+  symconv example --input 2x2 --kernel 2x2 --in-channels 2 --out-channels 2 --groups 2
 """
 
 
@@ -71,10 +73,8 @@ def add_latex_options(container) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_pdf_request(args)
-    for name, count in channel_counts(args).items():
-        if count != 1:
-            flag = "--" + name.replace("_", "-")
-            raise SymconvError(flag, "must be 1: the worked example has one channel", count)
+    if any(count != 1 for count in channel_counts(args).values()):
+        return write_latex(args, channel_summary(args))
     derivation = configuration(args)
     if args.title is not None:
         tex_escape(args.title, "--title")
@@ -82,6 +82,17 @@ def run(args: argparse.Namespace) -> int:
     notation = DEFAULT_NOTATION.merge(delimiter=args.delimiter, full=args.full)
     tex = render_latex(derivation, args.form, notation, args.template_dir)
     return write_latex(args, tex)
+
+
+def channel_summary(args: argparse.Namespace) -> str:
+    """The multi-channel request summarised as LaTeX: the worked example has one channel."""
+    from symconv.channels_context import render_channels
+
+    if args.title is not None:
+        tex_escape(args.title, "--title")
+    request = prepare(args)
+    notation = DEFAULT_NOTATION.merge(delimiter=args.delimiter, full=args.full)
+    return render_channels(request.channels, args.form, notation, args.template_dir, args.title)
 
 
 def check_pdf_request(args: argparse.Namespace) -> None:
