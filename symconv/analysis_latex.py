@@ -22,7 +22,14 @@ import sympy
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
 from symconv.example_context import array_context, axes_context, output_context
-from symconv.general_form import W, X, closed_form, instantiate, to_engine_symbols
+from symconv.general_form import (
+    W,
+    X,
+    closed_form,
+    form_parameters,
+    instantiated_entries,
+    to_engine_symbols,
+)
 from symconv.geometry import ndindex
 from symconv.gradient import gradient_example
 from symconv.latex import Notation, expr_latex, sum_latex
@@ -140,12 +147,8 @@ def _closed_form(d: Derivation, notation: Notation) -> dict:
     }
     if g.rank != 1:
         return context
-    parameters = dict(
-        I=g.input_size[0], k=g.kernel_size[0], s=g.stride[0], p=g.pad_begin[0], d=g.dilation[0]
-    )
     entries = []
-    for o in range(g.output_size[0]):
-        value = instantiate(form, o=o, **parameters)
+    for o, value in enumerate(instantiated_entries(form, d)):
         entry = to_engine_symbols(value, d.input_elements, d.kernel_elements)
         pairs = _index_pairs(value)
         if pairs is None:  # not a plain sum of x[j]*w[t]: SymPy's own order
@@ -169,7 +172,7 @@ def _closed_form(d: Derivation, notation: Notation) -> dict:
         count=len(entries),
         all_equal=all(e["equal"] for e in entries),
         differing=[e["output"] for e in entries if not e["equal"]],
-        parameters=parameters,
+        parameters=form_parameters(g),
     )
     return context
 

@@ -63,3 +63,31 @@ def to_engine_symbols(expr: sympy.Expr, x_elements: list, w_elements: list) -> s
         source = x_elements if indexed.base == X else w_elements
         mapping[indexed] = source[index]
     return expr.xreplace(mapping)
+
+
+def instantiated_entries(form: sympy.Expr, derivation) -> list[sympy.Expr]:
+    """The closed form at a 1-D derivation's parameters, one summed-out entry per output.
+
+    Entries are in terms of ``x[j]`` and ``w[t]``; :func:`to_engine_symbols` maps them
+    to the derivation's own elements.
+
+    >>> from symconv.presets import preset
+    >>> instantiated_entries(closed_form(), preset("seed-1d"))
+    [w[1]*x[0], w[0]*x[1] + w[2]*x[0], w[1]*x[1]]
+    """
+    g = derivation.geometry
+    parameters = form_parameters(g)
+    return [instantiate(form, o=o, **parameters) for o in range(g.output_size[0])]
+
+
+def form_parameters(geometry) -> dict[str, int]:
+    """The closed form's parameters I, k, s, p, d read off a 1-D geometry.
+
+    >>> from symconv.geometry import make_geometry
+    >>> form_parameters(make_geometry(2, 3, stride=2, padding=1))
+    {'I': 2, 'k': 3, 's': 2, 'p': 1, 'd': 1}
+    """
+    g = geometry
+    return dict(
+        I=g.input_size[0], k=g.kernel_size[0], s=g.stride[0], p=g.pad_begin[0], d=g.dilation[0]
+    )

@@ -15,6 +15,7 @@ from sympy import Integer
 
 import symconv
 import symconv.analysis_latex as analysis_latex
+import symconv.general_form as general_form
 from symconv.analysis_latex import SECTIONS, render_analysis
 from symconv.cli import main
 from symconv.errors import SymconvError
@@ -155,13 +156,13 @@ def test_a_failed_gradient_check_is_reported_not_claimed(monkeypatch):
 
 
 def test_a_failed_closed_form_check_is_reported_not_claimed(monkeypatch):
-    real = analysis_latex.instantiate
+    real = general_form.instantiate
 
     def broken(expr, **values):
         value = real(expr, **values)
         return value + Integer(1) if values["o"] == 1 else value
 
-    monkeypatch.setattr(analysis_latex, "instantiate", broken)
+    monkeypatch.setattr(general_form, "instantiate", broken)
     tex = normalised(render_analysis(symconv.preset("seed-1d"), sections=["closed-form"]))
     assert "Not every entry equals the derivation's output" in tex and "$o = 1$" in tex
     assert "Each of the" not in tex

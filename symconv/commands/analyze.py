@@ -27,7 +27,7 @@ from symconv.commands.common import (
 from symconv.commands.example import add_latex_options, check_pdf_request, write_latex
 from symconv.derivation import Derivation
 from symconv.errors import SymconvError
-from symconv.general_form import closed_form, instantiate, to_engine_symbols
+from symconv.general_form import closed_form, instantiated_entries, to_engine_symbols
 from symconv.gradient import gradient_example
 from symconv.overlap import overlap_counts, overlap_verdict
 from symconv.polyphase import polyphase_of
@@ -173,16 +173,7 @@ def closed_form_text(derivation: Derivation) -> str:
     if g.rank != 1 or g.pad_begin != g.pad_end:
         lines.append("(per axis; entries are instantiated for 1-D, symmetric padding)")
         return "\n".join(lines)
-    for o in range(g.output_size[0]):
-        value = instantiate(
-            form,
-            o=o,
-            I=g.input_size[0],
-            k=g.kernel_size[0],
-            s=g.stride[0],
-            p=g.pad_begin[0],
-            d=g.dilation[0],
-        )
+    for o, value in enumerate(instantiated_entries(form, derivation)):
         entry = to_engine_symbols(value, derivation.input_elements, derivation.kernel_elements)
         lines.append(f"  y[{o}] = {entry}")
     return "\n".join(lines)
