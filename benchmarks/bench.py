@@ -23,9 +23,9 @@ import sympy
 from sympy import Add
 from sympy.core.cache import clear_cache
 
-from symconv.problem import make_problem
-from symconv.tensors import symbols_array
-from symconv.verification import views_agree
+from symconv.core.problem import make_problem
+from symconv.core.tensors import symbols_array
+from symconv.engine.verification import views_agree
 from symconv.views import METHODS, scatter
 from symconv.views.matrix import conv_matrix_entries
 
@@ -164,7 +164,7 @@ def main():
         [sys.executable, "-c", "import symconv; symconv.preset('seed-2d-s1').output"]
     )
     print(f"(for scale: import symconv and derive the seed's 2-D example: {scatter_s:.3f} s)")
-    from symconv.derivation import derive_symbolic
+    from symconv.engine.derivation import derive_symbolic
 
     derivation = derive_symbolic((16, 16), (4, 4), stride=2, padding=1)
     assert derivation.geometry.output_size == (32, 32)
@@ -178,7 +178,7 @@ def main():
 
 
 def _render(derivation):
-    from symconv.render import render_latex
+    from symconv.latex.render import render_latex
 
     return render_latex(derivation, form="fragment")
 

@@ -8,43 +8,43 @@ a*w22 + b*w21 + c*w12 + d*w11
 True
 """
 
-from symconv.budget import WorkEstimate, check_budget, estimate_work
-from symconv.derivation import Derivation, derive, derive_symbolic
-from symconv.direct import conv
-from symconv.engine import conv_matrix, conv_transpose
+from symconv.core.budget import WorkEstimate, check_budget, estimate_work
+from symconv.core.direct import conv
+from symconv.core.geometry import Geometry, make_geometry
+from symconv.core.tensors import letters, symbols_array, to_array
+from symconv.engine.derivation import Derivation, derive, derive_symbolic
+from symconv.engine.presets import PRESETS, preset
+from symconv.engine.pytorch import conv_matrix, conv_transpose
+from symconv.engine.verification import Check, Verification, verify
 from symconv.errors import SymconvError
-from symconv.geometry import Geometry, make_geometry
-from symconv.presets import PRESETS, preset
-from symconv.tensors import letters, symbols_array, to_array
-from symconv.verification import Check, Verification, verify
 
 # Loaded on first use, so ``import symconv`` costs little more than ``import sympy``.
 _LAZY = {
-    "render_analysis": "analysis_latex",
-    "render_channels": "channels_context",
-    "output_latex": "array_format",
-    "CheckReport": "checker",
-    "check": "checker",
-    "load_ipython_extension": "display",
-    "unload_ipython_extension": "display",
-    "closed_form": "general_form",
-    "GradientExample": "gradient",
-    "gradient_example": "gradient",
-    "Notation": "latex",
-    "onnx_conv_transpose": "onnx",
-    "onnx_pads": "onnx",
-    "overlap_counts": "overlap",
-    "overlap_verdict": "overlap",
-    "read_result": "parse",
-    "overlap_figure": "plot",
-    "Polyphase": "polyphase",
-    "polyphase_of": "polyphase",
-    "render_latex": "render",
-    "direct_inputs_for": "sizes",
-    "input_sizes_for": "sizes",
-    "output_size_formula": "sizes",
-    "relationships": "sizes",
-    "compile_pdf": "texcompile",
+    "render_analysis": "analysis.latex",
+    "render_channels": "latex.channels",
+    "output_latex": "notation.grids",
+    "CheckReport": "checker.compare",
+    "check": "checker.compare",
+    "load_ipython_extension": "jupyter",
+    "unload_ipython_extension": "jupyter",
+    "closed_form": "analysis.closed_form",
+    "GradientExample": "analysis.gradient",
+    "gradient_example": "analysis.gradient",
+    "Notation": "notation.expressions",
+    "onnx_conv_transpose": "engine.onnx",
+    "onnx_pads": "engine.onnx",
+    "overlap_counts": "analysis.overlap",
+    "overlap_verdict": "analysis.overlap",
+    "read_result": "checker.read.parse",
+    "overlap_figure": "analysis.plot",
+    "Polyphase": "analysis.polyphase",
+    "polyphase_of": "analysis.polyphase",
+    "render_latex": "latex.render",
+    "direct_inputs_for": "core.sizes",
+    "input_sizes_for": "core.sizes",
+    "output_size_formula": "core.sizes",
+    "relationships": "core.sizes",
+    "compile_pdf": "latex.pdf",
 }
 
 

@@ -1,5 +1,5 @@
 """``python -m symconv``: the command line."""
 
-from symconv.cli import entry_point
+from symconv.cli.main import entry_point
 
 entry_point()

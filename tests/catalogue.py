@@ -206,7 +206,7 @@ def table() -> str:
     import tempfile
     from pathlib import Path
 
-    from symconv.cli import main
+    from symconv.cli.main import main
 
     lines = ["| # | input | message | exit |", "| --- | --- | --- | --- |"]
     with tempfile.TemporaryDirectory() as name:

@@ -6,7 +6,7 @@ import math
 
 from hypothesis import strategies as st
 
-from symconv.geometry import make_geometry
+from symconv.core.geometry import make_geometry
 
 
 @st.composite

@@ -8,11 +8,16 @@ from hypothesis import strategies as st
 from sympy import symbols
 
 import symconv
-from symconv.general_form import closed_form, instantiate, to_engine_symbols
-from symconv.gradient import gradient_example
-from symconv.overlap import overlap_counts, overlap_verdict
-from symconv.polyphase import polyphase_of
-from symconv.sizes import direct_inputs_for, input_sizes_for, output_size_formula, relationships
+from symconv.analysis.closed_form import closed_form, instantiate, to_engine_symbols
+from symconv.analysis.gradient import gradient_example
+from symconv.analysis.overlap import overlap_counts, overlap_verdict
+from symconv.analysis.polyphase import polyphase_of
+from symconv.core.sizes import (
+    direct_inputs_for,
+    input_sizes_for,
+    output_size_formula,
+    relationships,
+)
 
 x1, x2, w1, w2, w3 = symbols("x1 x2 w1 w2 w3")
 

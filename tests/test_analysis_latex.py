@@ -14,13 +14,13 @@ import pytest
 from sympy import Integer
 
 import symconv
-import symconv.analysis_latex as analysis_latex
-import symconv.general_form as general_form
-from symconv.analysis_latex import SECTIONS, render_analysis
-from symconv.cli import main
+import symconv.analysis.closed_form as general_form
+import symconv.analysis.latex as analysis_latex
+from symconv.analysis.latex import SECTIONS, render_analysis
+from symconv.analysis.overlap import overlap_counts
+from symconv.cli.main import main
 from symconv.errors import SymconvError
-from symconv.overlap import overlap_counts
-from symconv.texcompile import COMMAND, compile_pdf, first_error
+from symconv.latex.pdf import COMMAND, compile_pdf, first_error
 from tests.test_latex_compile import HOSTILE, page_ink, pdf_text, require_tool
 
 # The seed's 1-D result, as the seed document writes it ("Output after padding").

@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 from sympy import Add, Dummy, Float, Integer, Rational, Symbol, evaluate, srepr
 
 import symconv
-from symconv import build
-from symconv.build import product, total
+from symconv.core import construction as build
+from symconv.core.construction import product, total
 
 NAMES = st.sampled_from(["a", "b", "x1", "x10", "x9", "w_1_10", "w11", "W", "z", "alpha"])
 

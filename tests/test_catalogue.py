@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import symconv
-from symconv.cli import main
+from symconv.cli.main import main
 from tests.catalogue import ROWS, argv_in, prepare
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from symconv.cli import main
+from symconv.cli.main import main
 
 # The seed's stride-1 result, as the seed document writes it.
 SEED_2D_S1 = r"""$$ O = \begin{pmatrix}

@@ -8,7 +8,7 @@ position named, the missing and extra terms, and the diagnosis.
 import pytest
 
 import symconv
-from symconv.checker import check
+from symconv.checker.compare import check
 
 # "The output grid would be formed by summing these contributions." (s = 2, p = 0)
 SEED_2D_S2 = r"""$$ O = \begin{pmatrix}

@@ -6,10 +6,10 @@ from hypothesis import strategies as st
 from sympy import Matrix, Symbol, symbols
 
 import symconv
-from symconv.alphabet import Alphabet
-from symconv.entry_parser import read_expression
+from symconv.checker.read.alphabet import Alphabet
+from symconv.checker.read.entry_parser import read_expression
+from symconv.checker.read.parse import read_result, split_cells
 from symconv.errors import SymconvError
-from symconv.parse import read_result, split_cells
 
 a, b, c, d = symbols("a b c d")
 x1, x2, w1, w2, w3 = symbols("x1 x2 w1 w2 w3")

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 import symconv
-from symconv.checker import check
+from symconv.checker.compare import check
 
 SEED_2D_S1 = r"""$$ O = \begin{pmatrix}
 aw_{11} & aw_{12}+bw_{11} & bw_{12} \\

@@ -2,7 +2,7 @@
 
 import pytest
 
-from symconv.cli import main
+from symconv.cli.main import main
 
 
 def run(capsys, *argv):

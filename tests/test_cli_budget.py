@@ -8,9 +8,9 @@ import time
 import pytest
 
 import symconv
-import symconv.budget
-from symconv.budget import DEFAULT_MAX_TERMS, stage_reporter
-from symconv.cli import main
+import symconv.core.budget
+from symconv.cli.main import main
+from symconv.core.budget import DEFAULT_MAX_TERMS, stage_reporter
 
 
 def test_estimate_counts_products_and_outputs():
@@ -113,7 +113,7 @@ def test_progress_only_for_long_work_on_a_terminal():
 
 @pytest.mark.parametrize("terminal", [True, False])
 def test_command_reports_stages_of_long_work_on_a_terminal_only(terminal, capsys, monkeypatch):
-    monkeypatch.setattr(symconv.budget, "PROGRESS_TERMS", 10)  # "long" from 10 terms
+    monkeypatch.setattr(symconv.core.budget, "PROGRESS_TERMS", 10)  # "long" from 10 terms
     stream = Terminal() if terminal else io.StringIO()
     monkeypatch.setattr(sys, "stderr", stream)
     assert main(["verify", "--input", "4", "--kernel", "3"]) == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from symconv.cli import build_parser, main
+from symconv.cli.main import build_parser, main
 
 
 def subcommands():

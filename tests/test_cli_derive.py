@@ -10,7 +10,7 @@ import pytest
 from sympy import sympify
 
 import symconv
-from symconv.cli import main
+from symconv.cli.main import main
 from symconv.views import METHODS
 
 # The seed: "Output after padding: $[x1*w2, x1*w3 + x2*w1, x2*w2]$"

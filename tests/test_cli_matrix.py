@@ -4,7 +4,7 @@ import pytest
 from sympy import Matrix, sympify
 
 import symconv
-from symconv.cli import main
+from symconv.cli.main import main
 
 # The seed: "Output after padding: $[x1*w2, x1*w3 + x2*w1, x2*w2]$"
 SEED_1D = [sympify(e) for e in ("x1*w2", "x1*w3 + x2*w1", "x2*w2")]

@@ -3,7 +3,7 @@
 import pytest
 
 import symconv.views
-from symconv.cli import main
+from symconv.cli.main import main
 
 CHECKS = ("three views agree", "adjoint identity", "gradient identity")
 

@@ -9,12 +9,12 @@ import pytest
 import sympy
 
 import symconv
-from symconv.array_format import grid_text, output_latex, output_text, sum_text
-from symconv.cli import main
-from symconv.display import error_html, verification_latex
-from symconv.latex import Notation
-from symconv.tex_text import text_latex
-from symconv.verification import Check, Verification
+from symconv.cli.main import main
+from symconv.engine.verification import Check, Verification
+from symconv.jupyter import error_html, verification_latex
+from symconv.notation.expressions import Notation
+from symconv.notation.grids import grid_text, output_latex, output_text, sum_text
+from symconv.notation.tex_text import text_latex
 from tests.test_notebooks import execute, outputs
 
 # The seed's stride-1 grid, as it typesets it (compared without spaces).

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import symconv
 from symconv import SymconvError
-from symconv.cli import main
+from symconv.cli.main import main
 
 SCALARS = st.one_of(
     st.integers(-1, 3),

@@ -9,8 +9,8 @@ import time
 import pytest
 
 import symconv
-from symconv import files
-from symconv.cli import main
+from symconv.cli import files
+from symconv.cli.main import main
 
 
 def test_interrupt_during_write_leaves_no_file(tmp_path, monkeypatch, capsys):
@@ -125,7 +125,7 @@ def test_no_pdf_is_left_when_the_tex_cannot_be_written(tmp_path, monkeypatch, ca
     from tests.test_latex_compile import require_tool
 
     require_tool("pdflatex")
-    from symconv.commands import example
+    from symconv.cli.commands import example
 
     def refused(*_):
         raise symconv.SymconvError("-o", "cannot write (disk full)")

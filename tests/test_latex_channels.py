@@ -8,13 +8,13 @@ import sys
 import pytest
 
 import symconv
-from symconv.channels_context import channels_context, render_channels
-from symconv.cli import main
-from symconv.commands.common import ChannelOperands
-from symconv.geometry import make_geometry
-from symconv.latex import Notation, expr_latex
-from symconv.tensors import symbols_array
-from symconv.texcompile import compile_pdf
+from symconv.cli.commands.common import ChannelOperands
+from symconv.cli.main import main
+from symconv.core.geometry import make_geometry
+from symconv.core.tensors import symbols_array
+from symconv.latex.channels import channels_context, render_channels
+from symconv.latex.pdf import compile_pdf
+from symconv.notation.expressions import Notation, expr_latex
 from tests.test_latex_compile import require_tool
 
 GROUPED = ["--input", "2x2", "--kernel", "2x2", "--in-channels", "2", "--out-channels", "2"]

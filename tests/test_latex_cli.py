@@ -7,8 +7,8 @@ import sys
 import pytest
 
 import symconv
-from symconv.cli import main
-from symconv.render import render_latex
+from symconv.cli.main import main
+from symconv.latex.render import render_latex
 from tests.test_latex_compile import HOSTILE, page_ink, pdf_text, require_tool
 
 README_COMMAND = ["example", "--preset", "seed-2d-s1", "--form", "article"]
@@ -128,7 +128,7 @@ def test_beamer_slides_compile_from_the_command_line(tmp_path, monkeypatch):
 
 def test_same_request_same_bytes_across_hash_seeds(tmp_path):
     script = (
-        "import sys; from symconv.cli import main\n"
+        "import sys; from symconv.cli.main import main\n"
         "for name in ('seed-1d', 'seed-2d-s2', 'seed-2d-s1'):\n"
         "    for form in ('fragment', 'article', 'beamer'):\n"
         "        main(['example', '--preset', name, '--form', form])\n"

@@ -16,8 +16,8 @@ import pytest
 
 import symconv
 from symconv.errors import SymconvError
-from symconv.render import FORMS, render_latex
-from symconv.texcompile import COMMAND, compile_pdf, first_error, write_pdf
+from symconv.latex.pdf import COMMAND, compile_pdf, first_error, write_pdf
+from symconv.latex.render import FORMS, render_latex
 
 HOST = r"""\documentclass{article}
 \usepackage{amsmath}

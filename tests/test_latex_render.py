@@ -12,9 +12,9 @@ import pytest
 
 import symconv
 from symconv.errors import SymconvError
-from symconv.latex import Notation
-from symconv.render import FORMS, render_latex
-from symconv.tex_text import tex_escape
+from symconv.latex.render import FORMS, render_latex
+from symconv.notation.expressions import Notation
+from symconv.notation.tex_text import tex_escape
 
 
 def squash(text: str) -> str:
@@ -266,7 +266,7 @@ def test_undefined_template_variables_are_errors(tmp_path):
 
 
 def test_broken_user_template_is_one_line_on_the_command_line(tmp_path, capsys):
-    from symconv.cli import main
+    from symconv.cli.main import main
 
     (tmp_path / "fragment.tex.j2").write_text("((* if *))")
     status = main(["example", "--preset", "seed-1d", "--template-dir", str(tmp_path)])

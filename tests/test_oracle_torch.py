@@ -80,16 +80,16 @@ def test_symbolic_output_evaluates_to_torch(config):
     b = rng.integers(-4, 5, b_shape) if config["bias"] else None
     values = {}
     for sym, num in [(x_sym, x), (w_sym, w)] + ([(b_sym, b)] if b is not None else []):
-        values.update(zip(symconv.tensors.flat_elements(sym), num.ravel().tolist()))
+        values.update(zip(symconv.core.tensors.flat_elements(sym), num.ravel().tolist()))
     expected = torch_reference(config, x, w, b)
     for method in METHODS:
         y = ours(config, x_sym, w_sym, b_sym, method)
         got = np.array(
-            [e.xreplace(values) for e in symconv.tensors.flat_elements(y)], dtype=np.int64
+            [e.xreplace(values) for e in symconv.core.tensors.flat_elements(y)], dtype=np.int64
         ).reshape(y.shape)
         assert np.array_equal(got, expected.astype(np.int64)), method
         assert all(
-            isinstance(s, Symbol) for e in symconv.tensors.flat_elements(y) for s in e.free_symbols
+            isinstance(s, Symbol) for e in symconv.core.tensors.flat_elements(y) for s in e.free_symbols
         )
 
 
@@ -128,4 +128,4 @@ def test_rationals_stay_exact():
 
     y = symconv.conv_transpose([[Rational(1, 3), "1/2"]], [[[Rational(2, 7), 1]]], stride=2)
     assert y.tolist() == [[Rational(2, 21), Rational(1, 3), Rational(1, 7), Rational(1, 2)]]
-    assert all(e.is_Rational for e in symconv.tensors.flat_elements(y))
+    assert all(e.is_Rational for e in symconv.core.tensors.flat_elements(y))

@@ -4,8 +4,8 @@ import pytest
 from sympy import Function, Integral, Sum, Symbol
 
 import symconv
-from symconv.array_format import output_latex
-from symconv.latex import expr_latex
+from symconv.notation.expressions import expr_latex
+from symconv.notation.grids import output_latex
 
 HOSTILE = [r"\input{/etc/passwd}", r"\write18{touch pwned}", "}", r"^^5c", "%", r"\def\x{}"]
 
@@ -43,7 +43,7 @@ def test_bound_variables_and_function_names_are_checked(expr):
 
 @pytest.mark.parametrize("form", ["article", "beamer"])
 def test_every_accepted_title_character_compiles(form):
-    from symconv.tex_text import _TYPESET, _UNICODE_MATH
+    from symconv.notation.tex_text import _TYPESET, _UNICODE_MATH
     from tests.test_latex_compile import require_tool
 
     require_tool("pdflatex")

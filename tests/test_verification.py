@@ -5,8 +5,8 @@ import pytest
 from sympy import Float, Integer
 
 import symconv
-import symconv.verification as verify_module
-from symconv.tensors import symbols_array
+import symconv.engine.verification as verify_module
+from symconv.core.tensors import symbols_array
 
 
 def operands(shape_x, shape_w):

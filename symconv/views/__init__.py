@@ -1,7 +1,7 @@
 """Three independent derivations of a transposed convolution.
 
-Each view reads a :class:`symconv.problem.Problem` and returns its output planes;
-they share no arithmetic, so their agreement (see :mod:`symconv.verification`) is evidence.
+Each view reads a :class:`symconv.core.problem.Problem` and returns its output planes;
+they share no arithmetic, so their agreement (see :mod:`symconv.engine.verification`) is evidence.
 """
 
 from symconv.views import matrix, scatter, zero_insertion

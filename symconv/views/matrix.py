@@ -4,7 +4,7 @@ C maps a transposed output (``C_out`` channels of size O) back to the input's sh
 (``C_in`` channels of size I): row ``(c_in, i)``, column ``(c_out, o)`` holds the
 kernel tap ``w[c_in, j, t]`` that links them when ``o = i*s + t*d - p_begin``.
 
->>> from symconv.problem import make_problem
+>>> from symconv.core.problem import make_problem
 >>> conv_matrix_of(make_problem([[1, 2]], [[["w1", "w2", "w3"]]], stride=2, padding=1))
 Matrix([
 [w2, w3,  0],
@@ -18,8 +18,8 @@ import math
 
 from sympy import ImmutableSparseMatrix
 
-from symconv.build import product, total
-from symconv.problem import Plane, Problem
+from symconv.core.construction import product, total
+from symconv.core.problem import Plane, Problem
 
 
 def conv_matrix_of(problem: Problem) -> ImmutableSparseMatrix:

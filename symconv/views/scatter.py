@@ -4,7 +4,7 @@ The block of input element ``i`` has its top-left corner at ``i*s`` on a canvas 
 size ``s*(I-1) + d*(k-1) + 1``; its taps are ``d`` apart. The padding crops the
 canvas, and output_padding (or a negative end pad) adds zeros at the high end.
 
->>> from symconv.geometry import make_geometry
+>>> from symconv.core.geometry import make_geometry
 >>> g = make_geometry(2, 3, stride=2, padding=1)
 >>> paint(g)
 [[(0, 0)], [(0, 1)], [(0, 2), (1, 0)], [(1, 1)], [(1, 2)]]
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import math
 
-from symconv.build import product, total
-from symconv.geometry import Geometry, ndindex, row_major_offsets, row_major_strides
-from symconv.problem import Plane, Problem
+from symconv.core.construction import product, total
+from symconv.core.geometry import Geometry, ndindex, row_major_offsets, row_major_strides
+from symconv.core.problem import Plane, Problem
 
 
 def paint(geometry: Geometry) -> list[list[tuple[int, int]]]:

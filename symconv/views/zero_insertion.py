@@ -4,7 +4,7 @@
 zeros (negative means crop), the high side also output_padding; a stride-1
 correlation with the spatially flipped, dilated kernel gives the output.
 
->>> from symconv.geometry import make_geometry
+>>> from symconv.core.geometry import make_geometry
 >>> stretched_positions(make_geometry(2, 3, stride=2, padding=1))
 [None, 0, None, 1, None]
 """
@@ -15,9 +15,9 @@ import math
 
 from sympy import Integer
 
-from symconv.build import product, total
-from symconv.geometry import Geometry, ndindex, row_major_strides
-from symconv.problem import Plane, Problem
+from symconv.core.construction import product, total
+from symconv.core.geometry import Geometry, ndindex, row_major_strides
+from symconv.core.problem import Plane, Problem
 
 
 def borders(geometry: Geometry) -> tuple[tuple[int, int], ...]:

@@ -1,0 +1,93 @@
+"""The general closed form of a 1-D transposed convolution, as a SymPy ``Sum``.
+
+``y[o] = sum_j x[j] * w[(o + p - j*s)/d]`` over exactly the ``j`` for which the kernel
+index is an integer in ``[0, k - 1]``: ``j`` runs from ``max(0, ceil((o + p - d(k-1))/s))``
+to ``min(I - 1, floor((o + p)/s))``, and a Kronecker delta keeps the ``j`` with
+``d | o + p - j*s``. Indices are 0-based, as in the engine.
+
+>>> y = closed_form(dilated=False)
+>>> y
+Sum(w[-j*s + o + p]*x[j], (j, Max(0, ceiling((-k + o + p + 1)/s)), Min(I - 1, floor((o + p)/s))))
+>>> instantiate(y, o=1, I=2, k=3, s=2, p=1)
+w[0]*x[1] + w[2]*x[0]
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import IndexedBase, KroneckerDelta, Max, Min, Mod, Sum, ceiling, floor
+
+from symconv.core.sizes import SYMBOLS
+
+X = IndexedBase("x")
+W = IndexedBase("w")
+OUTPUT_INDEX, INPUT_INDEX = sympy.symbols("o j", integer=True)
+
+
+def closed_form(*, dilated: bool = True) -> sympy.Expr:
+    """``y[o]`` as a ``Sum`` over input positions with symbolic I, k, s, p (and d)."""
+    n, k, s, p, d, _ = SYMBOLS.values()
+    o, j = OUTPUT_INDEX, INPUT_INDEX
+    if not dilated:
+        d = sympy.Integer(1)
+    offset = o + p - j * s
+    low = Max(0, ceiling((o + p - d * (k - 1)) / s))
+    high = Min(n - 1, floor((o + p) / s))
+    term = X[j] * W[offset / d]
+    if dilated:
+        term = term * KroneckerDelta(Mod(offset, d), 0)
+    return Sum(term, (j, low, high))
+
+
+def instantiate(
+    expr: sympy.Expr,
+    *,
+    o: int,
+    I: int,  # noqa: E741
+    k: int,
+    s: int,
+    p: int,
+    d: int = 1,
+) -> sympy.Expr:
+    """The closed form at concrete parameters and output index ``o`` (0-based), summed out."""
+    values = dict(zip(SYMBOLS.values(), (I, k, s, p, d, 0)))
+    values[OUTPUT_INDEX] = o
+    return expr.xreplace(values).doit()
+
+
+def to_engine_symbols(expr: sympy.Expr, x_elements: list, w_elements: list) -> sympy.Expr:
+    """Replace ``x[j]`` and ``w[t]`` by the elements of concrete arrays (0-based)."""
+    mapping = {}
+    for indexed in expr.atoms(sympy.Indexed):
+        index = int(indexed.indices[0])
+        source = x_elements if indexed.base == X else w_elements
+        mapping[indexed] = source[index]
+    return expr.xreplace(mapping)
+
+
+def instantiated_entries(form: sympy.Expr, derivation) -> list[sympy.Expr]:
+    """The closed form at a 1-D derivation's parameters, one summed-out entry per output.
+
+    Entries are in terms of ``x[j]`` and ``w[t]``; :func:`to_engine_symbols` maps them
+    to the derivation's own elements.
+
+    >>> from symconv.engine.presets import preset
+    >>> instantiated_entries(closed_form(), preset("seed-1d"))
+    [w[1]*x[0], w[0]*x[1] + w[2]*x[0], w[1]*x[1]]
+    """
+    g = derivation.geometry
+    parameters = form_parameters(g)
+    return [instantiate(form, o=o, **parameters) for o in range(g.output_size[0])]
+
+
+def form_parameters(geometry) -> dict[str, int]:
+    """The closed form's parameters I, k, s, p, d read off a 1-D geometry.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> form_parameters(make_geometry(2, 3, stride=2, padding=1))
+    {'I': 2, 'k': 3, 's': 2, 'p': 1, 'd': 1}
+    """
+    g = geometry
+    return dict(
+        I=g.input_size[0], k=g.kernel_size[0], s=g.stride[0], p=g.pad_begin[0], d=g.dilation[0]
+    )

@@ -1,0 +1,282 @@
+"""The common slips in a hand derivation, and which of them explain a written result.
+
+A slip is a whole-result mistake (padding not cropped, the wrong stride, the kernel
+flipped, rows and columns swapped, ...) computed as the derivation it amounts to, so a
+written result can be compared with what each slip gives. A result of the wrong size is
+explained by the slips that give that size.
+
+>>> from symconv.checker.read.parse import read_result
+>>> from symconv.engine.presets import preset
+>>> d = preset("seed-1d")
+>>> written = read_result("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", d)
+>>> mismatch = shape_mismatch(d, written)
+>>> mismatch.text, mismatch.formula
+('expected 3 entries, got 5 entries', 'O = 2*(2 - 1) + 3 - 2*1 = 3')
+>>> print(mismatch.causes[0].short)
+padding not cropped
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+import sympy
+
+from symconv.checker.diagnosis import Diagnosis
+from symconv.checker.read.alphabet import OTHER_BASES, Alphabet, split_name
+from symconv.checker.read.written import WrittenResult
+from symconv.core.sizes import size_lines
+from symconv.core.tensors import flat_elements
+from symconv.engine.derivation import Derivation
+from symconv.notation.words import axes_words, pads_words, shape_words
+
+#: Past this many products the whole-result slips are not tried (hand derivations are small).
+MAX_SLIP_PRODUCTS = 20_000
+
+
+def same_value(a, b) -> bool:
+    """True when two entries are equal once expanded.
+
+    >>> x, w = sympy.symbols("x w")
+    >>> same_value(x * (w + 1), x * w + x), same_value(x, w)
+    (True, False)
+    """
+    return a == b or sympy.expand(a - b) == 0
+
+
+@dataclass(frozen=True)
+class ShapeMismatch:
+    """The written result has the wrong size: the size expected, the formula, the likely causes."""
+
+    expected: tuple[int, ...]
+    written: tuple[int, ...]
+    formula: str
+    causes: tuple[Diagnosis, ...]
+
+    @property
+    def text(self) -> str:
+        """``expected 3x3, got 5x5``."""
+        return f"expected {shape_words(self.expected)}, got {shape_words(self.written)}"
+
+    def as_dict(self) -> dict:
+        """The mismatch as plain JSON-ready data."""
+        return {
+            "expected": list(self.expected),
+            "written": list(self.written),
+            "formula": self.formula.splitlines(),
+            "causes": [c.as_dict() for c in self.causes],
+        }
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A common slip in a hand derivation, and the result it gives (computed on demand).
+
+    >>> from symconv.engine.presets import preset
+    >>> [s.code for s in slips(preset("seed-1d"))][:3]
+    ['no-crop', 'crop-start-only', 'crop-end-only']
+    """
+
+    code: str
+    message: str
+    derivation: Derivation
+    transposed: bool = False
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        size = self.derivation.geometry.output_size
+        return tuple(reversed(size)) if self.transposed else size
+
+    @cached_property
+    def values(self) -> list:
+        """The result this slip gives, in reading order of :attr:`shape`."""
+        output = self.derivation.output
+        if self.transposed:
+            rows, cols = self.derivation.geometry.output_size
+            return [output[r, c] for c in range(cols) for r in range(rows)]
+        return flat_elements(output)
+
+    def gives(self, values: list) -> bool:
+        """True when ``values`` (in reading order) are what this slip gives."""
+        return all(same_value(v, s) for v, s in zip(values, self.values))
+
+
+def slips(d: Derivation) -> list[Slip]:
+    """The common slips for ``d``'s configuration, each as the derivation that slip computes."""
+    g = d.geometry
+    rank = g.rank
+    zeros, ones = (0,) * rank, (1,) * rank
+    found: list[Slip] = []
+
+    def add(code, message, geometry=g, *, x=d.input, w=d.kernel, transposed=False):
+        if min(geometry.output_size) >= 1:
+            found.append(Slip(code, message, Derivation(geometry, x, w, d.title), transposed))
+
+    pads = tuple(b + e for b, e in zip(g.pad_begin, g.pad_end))
+    if any(pads):
+        add(
+            "no-crop",
+            f"padding not cropped: {axes_words(g.canvas_size, 'x')} is the size of the whole "
+            f"canvas, s*(I - 1) + {'k' if max(g.dilation) == 1 else 'd*(k - 1) + 1'}, "
+            f"before the padding ({pads_words(g)}) is cropped; "
+            f"the output is {axes_words(g.output_size, 'x')}",
+            replace(g, pad_begin=zeros, pad_end=zeros, output_padding=zeros),
+        )
+        if any(g.pad_end):
+            add(
+                "crop-start-only",
+                "padding cropped at the start only, not at the end",
+                replace(g, pad_end=zeros),
+            )
+        if any(g.pad_begin):
+            add(
+                "crop-end-only",
+                "padding cropped at the end only, not at the start",
+                replace(g, pad_begin=zeros),
+            )
+        add(
+            "crop-all-at-start",
+            "all the padding cropped from the start instead of from each side",
+            replace(g, pad_begin=pads, pad_end=zeros),
+        )
+        add(
+            "crop-all-at-end",
+            "all the padding cropped from the end instead of from each side",
+            replace(g, pad_begin=zeros, pad_end=pads),
+        )
+        add(
+            "padding-added",
+            "padding added around the result instead of cropped from it: "
+            "a direct convolution pads its input, a transposed one crops its output",
+            replace(
+                g, pad_begin=tuple(-b for b in g.pad_begin), pad_end=tuple(-e for e in g.pad_end)
+            ),
+        )
+    for s in range(1, max(g.stride) + 3):
+        if (s,) * rank != g.stride:
+            alternative = replace(g, stride=(s,) * rank)
+            add(
+                "stride",
+                f"stride {s} used instead of {axes_words(g.stride)}: "
+                + "; ".join(size_lines(alternative).splitlines()),
+                alternative,
+            )
+    if max(g.stride) > 1:
+        add(
+            "stride-on-kernel",
+            "stride applied to the kernel: its taps were spread s apart instead of "
+            "the blocks of the input elements",
+            replace(g, stride=ones, dilation=tuple(s * dd for s, dd in zip(g.stride, g.dilation))),
+        )
+    if any(g.output_padding):
+        add(
+            "output-padding-ignored",
+            "output_padding ignored: no zeros added at the end",
+            replace(g, output_padding=zeros),
+        )
+    if max(g.dilation) > 1:
+        add(
+            "dilation-ignored",
+            "dilation ignored: kernel taps placed next to each other",
+            replace(g, dilation=ones),
+        )
+    if d.flipped_kernel != d.kernel:
+        add(
+            "kernel-flipped",
+            "kernel flipped: the zero-insertion view flips it, painting the blocks does not",
+            w=d.flipped_kernel,
+        )
+    if rank == 2:
+        swapped = _swapped(d.kernel, g.kernel_size)
+        if swapped is not None:
+            add(
+                "kernel-indices-swapped",
+                "kernel indices swapped: every kernel element w_ij used as w_ji",
+                w=swapped,
+            )
+        k = d.kernel.tolist()
+        for code, grid, how in (
+            ("kernel-flipped", k[::-1], "upside down"),
+            ("kernel-flipped", [row[::-1] for row in k], "left to right"),
+        ):
+            array = sympy.ImmutableDenseNDimArray(grid, g.kernel_size)
+            if array not in (d.kernel, d.flipped_kernel):
+                add(
+                    code,
+                    f"kernel flipped {how} only: painting the blocks does not flip it",
+                    w=array,
+                )
+        swapped = _swapped(d.input, g.input_size)
+        if swapped is not None:
+            add("input-transposed", "input transposed: read column by column", x=swapped)
+        add("transposed", "rows and columns swapped: the result is transposed", transposed=True)
+    return found
+
+
+# --- the check ------------------------------------------------------------------------------
+
+
+def _swapped(array, size: tuple[int, ...]):
+    """A square 2-D ``array`` with rows and columns swapped; None if not square or unchanged."""
+    if size[0] != size[1]:
+        return None
+    swapped = sympy.ImmutableDenseNDimArray([list(col) for col in zip(*array.tolist())], size)
+    return None if swapped == array else swapped
+
+
+def _few_products(d: Derivation) -> bool:
+    """True when ``d`` is small enough for its slips to be computed."""
+    g = d.geometry
+    return math.prod(g.input_size) * math.prod(g.kernel_size) <= MAX_SLIP_PRODUCTS
+
+
+def matching_slips(d: Derivation, values: list, shape: tuple[int, ...]) -> list[Slip]:
+    """The slips (one per code) that give exactly ``values``, a result of ``shape``."""
+    if not _few_products(d):
+        return []
+    found, seen = [], set()
+    for slip in slips(d):
+        if slip.shape == shape and slip.code not in seen and slip.gives(values):
+            found.append(slip)
+            seen.add(slip.code)
+    return found
+
+
+def shape_mismatch(d: Derivation, result: WrittenResult) -> ShapeMismatch:
+    """The wrong size, its formula worked out, and the slips giving that size, matches first."""
+    causes, confirmed = [], []
+    few = _few_products(d)
+    for slip in slips(d):
+        if slip.shape != result.shape:
+            continue
+        matches = few and slip.gives(result.values)
+        message = slip.message + (" (and every entry matches that)" if matches else "")
+        diagnosis = Diagnosis.plain(slip.code, message)
+        if diagnosis.code in {c.code for c in confirmed + causes}:
+            continue
+        (confirmed if matches else causes).append(diagnosis)
+    return ShapeMismatch(
+        d.geometry.output_size, result.shape, size_lines(d.geometry), tuple(confirmed + causes)
+    )
+
+
+def index_base(values: list, expected: list, alphabet: Alphabet) -> list[Diagnosis]:
+    """The indices counted from the other base: right once every index is shifted by one."""
+    names = set().union(*(v.free_symbols for v in values))
+    for shift, counted in OTHER_BASES:
+        moves = {}
+        for symbol in names:
+            moved = alphabet.shifted(*split_name(symbol.name), shift)
+            if moved is None:
+                break
+            moves[symbol] = moved
+        else:
+            if all(same_value(v.xreplace(moves), e) for v, e in zip(values, expected)):
+                message = (
+                    f"indices counted from {counted}: this configuration counts from "
+                    f"{1 - counted} (every entry is right once they are shifted by one)"
+                )
+                return [Diagnosis.plain("index-base", message)]
+    return []

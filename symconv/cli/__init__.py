@@ -1,0 +1,1 @@
+"""The ``symconv`` command line: :mod:`~symconv.cli.main` parses, one module per subcommand."""

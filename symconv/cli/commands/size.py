@@ -1,0 +1,43 @@
+"""``symconv size``: the output size per dimension, with the formula worked out.
+
+>>> from symconv.core.geometry import make_geometry
+>>> print(size_lines(make_geometry((2, 2), 2, stride=2)))
+O_1 = 2*(2 - 1) + 2 - 2*0 = 4
+O_2 = 2*(2 - 1) + 2 - 2*0 = 4
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from symconv.cli.commands.common import (
+    add_configuration,
+    add_output,
+    configuration_geometry,
+    write_output,
+)
+from symconv.core.sizes import size_lines
+
+EXAMPLES = """examples:
+  symconv size --input 2 --kernel 3 --stride 2 --padding 1
+  symconv size --input 4x4 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
+  symconv size --preset seed-2d-s2
+"""
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "size",
+        help="output size, with the formula worked out",
+        description="Print the output size per dimension, working the formula with your numbers.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_configuration(parser)
+    add_output(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    write_output(args, size_lines(configuration_geometry(args)))
+    return 0

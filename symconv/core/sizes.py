@@ -1,0 +1,177 @@
+"""Size arithmetic: the output-size formula, its inverse, and the matching direct convolution.
+
+>>> output_size_formula()
+d*(k - 1) + op - 2*p + s*(I - 1) + 1
+>>> input_sizes_for(7, kernel=3, stride=2, padding=1)
+[(4, 0)]
+>>> input_sizes_for(8, kernel=3, stride=2, padding=1)
+[(4, 1)]
+>>> list(direct_inputs_for(4, kernel=3, stride=2, padding=1))
+[7, 8]
+
+Both 7 and 8 shrink to 4 under the direct convolution; output_padding says which of
+them the transposed convolution should give back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+
+from symconv.core.geometry import Geometry, as_int
+from symconv.errors import SymconvError
+
+#: The symbolic parameters: input size, kernel size, stride, padding, dilation, output_padding.
+SYMBOLS = dict(
+    zip(
+        ("I", "k", "s", "p", "d", "op"),
+        sympy.symbols("I k s p d op", integer=True, nonnegative=True),
+    )
+)
+
+
+def output_size_formula() -> sympy.Expr:
+    """``O = s*(I - 1) - 2p + d*(k - 1) + op + 1`` with symbolic parameters."""
+    n, k, s, p, d, op = SYMBOLS.values()
+    return s * (n - 1) - 2 * p + d * (k - 1) + op + 1
+
+
+def input_sizes_for(
+    output: int, kernel: int, stride: int = 1, padding: int = 0, dilation: int = 1
+) -> list[tuple[int, int]]:
+    """Every ``(input size, output_padding)`` that gives ``output`` in one dimension.
+
+    output_padding ranges over PyTorch's allowed values (smaller than stride or dilation).
+    """
+    values = {
+        "output": output,
+        "kernel": kernel,
+        "stride": stride,
+        "padding": padding,
+        "dilation": dilation,
+    }
+    for name, value in values.items():
+        minimum = 0 if name == "padding" else 1
+        if as_int(name, value) < minimum:
+            raise SymconvError(name, f"must be an integer >= {minimum}", value)
+    found = []
+    for extra in range(max(stride, dilation)):
+        span = output - 1 - extra + 2 * padding - dilation * (kernel - 1)
+        steps, remainder = divmod(span, stride)
+        if remainder == 0 and steps >= 0:
+            found.append((steps + 1, extra))
+    return found
+
+
+def direct_inputs_for(
+    size: int, kernel: int, stride: int = 1, padding: int = 0, dilation: int = 1
+) -> range:
+    """The direct-convolution input sizes that give output ``size``: ``stride`` of them.
+
+    ``o = floor((i + 2p - d*(k-1) - 1)/s) + 1`` forgets ``(i + 2p - d*(k-1) - 1) mod s``,
+    which is why the transposed convolution needs output_padding to pick one.
+
+    >>> list(direct_inputs_for(3, kernel=3, stride=2, padding=1))
+    [5, 6]
+    """
+    low = (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + 1
+    return range(max(low, 1), low + stride)
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """Dumoulin & Visin's description of one axis: the direct convolution and its transpose.
+
+    The transposed convolution of a direct convolution (i, k, s, p) is a stride-1
+    convolution over the input with ``s - 1`` zeros inserted between units, padding
+    ``p' = k - p - 1`` and ``a = (i + 2p - k) mod s`` extra zeros at the end:
+    ``o' = s(i' - 1) + a + k - 2p``. (With dilation, ``k`` is the effective size
+    ``d(k - 1) + 1``.)
+    """
+
+    i: int
+    k: int
+    s: int
+    p: int
+    i_prime: int
+    a: int
+    zeros_between: int
+    p_prime: int
+    o_prime: int
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The relationship as (quantity, value) rows for a table."""
+        return [
+            ("direct input size i", str(self.i)),
+            ("kernel size k (effective)", str(self.k)),
+            ("stride s", str(self.s)),
+            ("padding p", str(self.p)),
+            ("direct output size i' (the transposed input)", str(self.i_prime)),
+            ("a = (i + 2p - k) mod s", str(self.a)),
+            ("zeros inserted between units, s - 1", str(self.zeros_between)),
+            ("border p' = k - p - 1", str(self.p_prime)),
+            ("o' = s(i' - 1) + a + k - 2p", str(self.o_prime)),
+        ]
+
+
+def relationships(geometry: Geometry) -> list[Relationship]:
+    """Per axis, the direct convolution whose transpose ``geometry`` is (symmetric padding).
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> r, = relationships(make_geometry(2, 3, stride=2, padding=1))
+    >>> r.i, r.i_prime, r.a, r.p_prime, r.o_prime
+    (3, 2, 0, 1, 3)
+    """
+    if geometry.pad_begin != geometry.pad_end:
+        raise SymconvError(
+            "padding",
+            "Dumoulin & Visin's relationships need equal pads per side",
+            (geometry.pad_begin, geometry.pad_end),
+        )
+    found = []
+    for i_prime, kernel, stride, dil, pad, o in zip(
+        geometry.input_size,
+        geometry.kernel_size,
+        geometry.stride,
+        geometry.dilation,
+        geometry.pad_begin,
+        geometry.output_size,
+    ):
+        effective = dil * (kernel - 1) + 1
+        i = o  # the direct convolution's input is the transposed output
+        a = (i + 2 * pad - effective) % stride
+        found.append(
+            Relationship(
+                i=i,
+                k=effective,
+                s=stride,
+                p=pad,
+                i_prime=i_prime,
+                a=a,
+                zeros_between=stride - 1,
+                p_prime=effective - pad - 1,
+                o_prime=stride * (i_prime - 1) + a + effective - 2 * pad,
+            )
+        )
+    return found
+
+
+def size_lines(g: Geometry) -> str:
+    """One line per dimension: ``O = s*(I - 1) + k - 2*p = value`` with the extra terms used.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> print(size_lines(make_geometry(2, 3, stride=2, padding=1)))
+    O = 2*(2 - 1) + 3 - 2*1 = 3
+    """
+    lines = []
+    for axis in range(g.rank):
+        i, k, s = g.input_size[axis], g.kernel_size[axis], g.stride[axis]
+        d, op = g.dilation[axis], g.output_padding[axis]
+        b, e = g.pad_begin[axis], g.pad_end[axis]
+        kernel = f"{d}*({k} - 1) + 1" if d != 1 else f"{k}"
+        pads = f"2*{b}" if b == e else f"({b} + {e})"
+        extra = f" + {op}" if op else ""
+        name = "O" if g.rank == 1 else f"O_{axis + 1}"
+        lines.append(f"{name} = {s}*({i} - 1) + {kernel} - {pads}{extra} = {g.output_size[axis]}")
+    return "\n".join(lines)

@@ -1,0 +1,247 @@
+"""One worked derivation of a single-channel transposed convolution, step by step.
+
+A :class:`Derivation` carries the geometry and every step the seed document walks
+through (scaled kernels, their placement, the summed canvas, the crop, the result),
+plus the zero-insertion and matrix views, so the LaTeX writer, the notebook display,
+the checker and the command line all read the same computed steps.
+
+>>> from symconv.core.tensors import letters, symbols_array
+>>> d = derive(letters((2, 2)), symbols_array("w", (2, 2)), stride=1)
+>>> d.output[1, 1]
+a*w22 + b*w21 + c*w12 + d*w11
+>>> d.terms((1, 1))
+[(a, w22), (b, w21), (c, w12), (d, w11)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
+
+from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
+from symconv.core.geometry import Geometry, make_geometry, row_major_strides
+from symconv.core.problem import Problem, problem_from_geometry
+from symconv.core.tensors import flat_elements, letters, symbols_array, to_array
+from symconv.engine.verification import Verification, verify_problem
+from symconv.errors import SymconvError
+from symconv.views import matrix, scatter, zero_insertion
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """The steps of one single-channel transposed convolution, computed once.
+
+    Build one with :func:`derive` (your arrays) or :func:`derive_symbolic` (sizes only).
+    """
+
+    geometry: Geometry
+    input: ImmutableDenseNDimArray
+    kernel: ImmutableDenseNDimArray
+    title: str = ""
+    max_terms: int = DEFAULT_MAX_TERMS
+
+    @cached_property
+    def problem(self) -> Problem:
+        """The request in the engine's terms: one batch element, one channel in and out."""
+        g = self.geometry
+        x = self.input.reshape(1, *g.input_size)
+        w = self.kernel.reshape(1, 1, *g.kernel_size)
+        return problem_from_geometry(x, w, None, 1, g, max_terms=self.max_terms)
+
+    @cached_property
+    def cells(self) -> list[list[tuple[int, int]]]:
+        """For each canvas cell, the (input element, kernel tap) pairs painted there, in order."""
+        return scatter.paint(self.geometry)
+
+    @cached_property
+    def kept(self) -> list[int | None]:
+        """For each output cell, the canvas cell the crop keeps (None: an added zero)."""
+        return scatter.crop(self.geometry)
+
+    @cached_property
+    def output(self) -> ImmutableDenseNDimArray:
+        """The result, as canonical SymPy expressions, shaped like the output."""
+        plane = scatter.transpose(self.problem, self.cells, self.kept)[0][0]
+        return ImmutableDenseNDimArray(plane, self.geometry.output_size)
+
+    @cached_property
+    def input_elements(self) -> list:
+        """The input's elements in reading order."""
+        return flat_elements(self.input)
+
+    @cached_property
+    def kernel_elements(self) -> list:
+        """The kernel's elements in reading order."""
+        return flat_elements(self.kernel)
+
+    def input_index(self, flat: int) -> tuple[int, ...]:
+        """The 0-based index of input element number ``flat`` (reading order)."""
+        return _unflatten(flat, self.geometry.input_size)
+
+    def kernel_index(self, flat: int) -> tuple[int, ...]:
+        """The 0-based index of kernel tap number ``flat`` (reading order)."""
+        return _unflatten(flat, self.geometry.kernel_size)
+
+    def placement(self, flat: int) -> tuple[int, ...]:
+        """Canvas position of the top-left corner of input element ``flat``'s block: ``i*s``."""
+        return tuple(i * s for i, s in zip(self.input_index(flat), self.geometry.stride))
+
+    def scaled_kernel(self, flat: int) -> ImmutableDenseNDimArray:
+        """Input element ``flat`` times the whole kernel (the seed's ``aK``)."""
+        value = self.input_elements[flat]
+        return ImmutableDenseNDimArray(
+            [value * w for w in self.kernel_elements], self.geometry.kernel_size
+        )
+
+    def canvas_terms(self, cell: tuple[int, ...]) -> list[tuple]:
+        """The (input value, kernel value) products summed in canvas cell ``cell``, in order."""
+        flat = sum(c * st for c, st in zip(cell, row_major_strides(self.geometry.canvas_size)))
+        return self._pairs(self.cells[flat])
+
+    def terms(self, index: tuple[int, ...]) -> list[tuple]:
+        """The (input value, kernel value) products summed in output cell ``index``, in order.
+
+        Contributions come in the input's reading order; an empty list is a zero.
+        """
+        flat = sum(o * st for o, st in zip(index, row_major_strides(self.geometry.output_size)))
+        cell = self.kept[flat]
+        return [] if cell is None else self._pairs(self.cells[cell])
+
+    def _pairs(self, pairs: list[tuple[int, int]]) -> list[tuple]:
+        return [(self.input_elements[i], self.kernel_elements[t]) for i, t in pairs]
+
+    @cached_property
+    def canvas_counts(self) -> list[int]:
+        """How many products land in each canvas cell (the overlap), in reading order."""
+        return [len(pairs) for pairs in self.cells]
+
+    @cached_property
+    def stretched_input(self) -> ImmutableDenseNDimArray:
+        """The zero-insertion view's input: ``s-1`` zeros between units, bordered."""
+        values = self.input_elements
+        cells = [
+            0 if p is None else values[p] for p in zero_insertion.stretched_positions(self.geometry)
+        ]
+        return ImmutableDenseNDimArray(cells, zero_insertion.stretched_size(self.geometry))
+
+    @cached_property
+    def flipped_kernel(self) -> ImmutableDenseNDimArray:
+        """The kernel flipped in every spatial dimension, as the zero-insertion view uses it."""
+        return ImmutableDenseNDimArray(self.kernel_elements[::-1], self.geometry.kernel_size)
+
+    @cached_property
+    def conv_matrix(self) -> ImmutableSparseMatrix:
+        """C, the matrix of the direct convolution whose transpose this is (y = C^T x)."""
+        return matrix.conv_matrix_of(self.problem)
+
+    @cached_property
+    def verification(self) -> Verification:
+        """Proof that the three views agree and the adjoint and gradient identities hold."""
+        return verify_problem(self.problem)
+
+    def _repr_latex_(self) -> str:
+        """Jupyter shows the result matrix as rendered mathematics, sums in the seed's order."""
+        from symconv.jupyter import derivation_repr_latex
+
+        return derivation_repr_latex(self)
+
+    def to_latex(self, form: str = "result", notation=None, template_dir=None) -> str:
+        r"""LaTeX to paste into a paper: the result as ``\[ y = ... \]``, or a worked example.
+
+        ``form="result"`` is the result matrix alone (sums in the seed's order); the
+        worked-example forms (``"fragment"``, ``"article"``, ``"beamer"``) come from
+        :func:`symconv.latex.render.render_latex`. ``notation`` is a :class:`symconv.notation.expressions.Notation`;
+        ``template_dir`` a folder of your templates, searched before the built-in ones.
+
+        >>> from symconv.engine.presets import preset
+        >>> print(preset("seed-1d").to_latex(), end="")
+        \[
+        y = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}
+        \]
+        """
+        if form == "result":
+            from symconv.notation.grids import display_equation, output_latex
+
+            return display_equation(output_latex(self, notation))
+        from symconv.latex.render import FORMS, render_latex
+
+        if form not in FORMS:
+            raise SymconvError("form", f"must be one of result, {', '.join(FORMS)}", form)
+        return render_latex(self, form, notation, template_dir)
+
+
+def derive(
+    input: object,
+    kernel: object,
+    stride: object = 1,
+    padding: object = 0,
+    output_padding: object = 0,
+    dilation: object = 1,
+    *,
+    title: str = "",
+    max_terms: int = DEFAULT_MAX_TERMS,
+) -> Derivation:
+    """Derive a single-channel transposed convolution of the grid ``input`` with ``kernel``.
+
+    Both are plain grids (no channel dimensions) of the same rank; requests above
+    ``max_terms`` units of work (:mod:`symconv.core.budget`) are refused.
+
+    >>> derive(["x1", "x2"], ["w1", "w2", "w3"], stride=2, padding=1).output
+    [w2*x1, w1*x2 + w3*x1, w2*x2]
+    """
+    x = to_array(input, "input")
+    w = to_array(kernel, "kernel")
+    if x.rank() != w.rank():
+        raise SymconvError(
+            "kernel", f"must have as many dimensions as the input ({x.rank()})", w.shape
+        )
+    geometry = make_geometry(
+        x.shape, w.shape, stride, padding, output_padding, dilation, rank=x.rank()
+    )
+    check_budget(estimate_work(geometry), max_terms)
+    return Derivation(geometry, x, w, title, max_terms)
+
+
+def derive_symbolic(
+    input_size: object,
+    kernel_size: object,
+    stride: object = 1,
+    padding: object = 0,
+    output_padding: object = 0,
+    dilation: object = 1,
+    *,
+    input_name: str = "x",
+    kernel_name: str = "w",
+    base: int = 1,
+    input_letters: bool = False,
+    title: str = "",
+    max_terms: int = DEFAULT_MAX_TERMS,
+) -> Derivation:
+    """Derive with fresh symbols: ``x1, x2, ...`` (or letters ``a, b, ...``) and ``w11, ...``.
+
+    >>> derive_symbolic((2, 2), (2, 2), stride=2, input_letters=True).output[0, 2]
+    b*w11
+    """
+    geometry = make_geometry(input_size, kernel_size, stride, padding, output_padding, dilation)
+    check_budget(estimate_work(geometry), max_terms)  # before any symbol is made
+    sizes = geometry.input_size, geometry.kernel_size
+    x = letters(sizes[0]) if input_letters else symbols_array(input_name, sizes[0], base=base)
+    w = symbols_array(kernel_name, sizes[1], base=base)
+    shared = set(flat_elements(x)) & set(flat_elements(w))
+    if shared:
+        raise SymconvError(
+            "kernel_name",
+            f"must give symbols apart from the input's (both have {sorted(map(str, shared))[0]})",
+            kernel_name,
+        )
+    return derive(x, w, stride, padding, output_padding, dilation, title=title, max_terms=max_terms)
+
+
+def _unflatten(flat: int, shape: tuple[int, ...]) -> tuple[int, ...]:
+    index = []
+    for size in reversed(shape):
+        flat, r = divmod(flat, size)
+        index.append(r)
+    return tuple(reversed(index))

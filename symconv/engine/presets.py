@@ -1,0 +1,49 @@
+"""The seed document's examples, by name.
+
+>>> sorted(PRESETS)
+['seed-1d', 'seed-2d-s1', 'seed-2d-s2']
+>>> preset("seed-1d").output
+[w2*x1, w1*x2 + w3*x1, w2*x2]
+"""
+
+from __future__ import annotations
+
+from symconv.engine.derivation import Derivation, derive_symbolic
+from symconv.errors import SymconvError
+
+PRESETS = {
+    "seed-1d": dict(
+        input_size=2,
+        kernel_size=3,
+        stride=2,
+        padding=1,
+        title="1-D: x = [x1, x2], w = [w1, w2, w3], s = 2, p = 1",
+    ),
+    "seed-2d-s2": dict(
+        input_size=(2, 2),
+        kernel_size=(2, 2),
+        stride=2,
+        padding=0,
+        input_letters=True,
+        title="2-D: input a, b, c, d; 2x2 kernel; s = 2, p = 0",
+    ),
+    "seed-2d-s1": dict(
+        input_size=(2, 2),
+        kernel_size=(2, 2),
+        stride=1,
+        padding=0,
+        input_letters=True,
+        title="2-D: input a, b, c, d; 2x2 kernel; s = 1, p = 0",
+    ),
+}
+
+
+def preset(name: str) -> Derivation:
+    """The derivation of one of the seed document's examples.
+
+    >>> preset("seed-2d-s2").geometry.output_size
+    (4, 4)
+    """
+    if not isinstance(name, str) or name not in PRESETS:
+        raise SymconvError("preset", f"must be one of {', '.join(sorted(PRESETS))}", name)
+    return derive_symbolic(**PRESETS[name])

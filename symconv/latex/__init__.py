@@ -1,0 +1,1 @@
+"""The worked example as LaTeX: template context, Jinja2 rendering, channel summaries, PDF."""

@@ -1,0 +1,235 @@
+r"""The worked example's data for the templates: every step of a derivation as plain data.
+
+Python computes nothing here that :class:`~symconv.engine.derivation.Derivation` has not
+computed already; it writes each step's mathematics with :mod:`symconv.notation.expressions` and
+hands the templates (``templates/*.tex.j2``) plain dicts, lists, strings and numbers.
+The templates hold all layout and prose.
+
+>>> import symconv
+>>> ex = example_context(symconv.preset("seed-2d-s1"), Notation())
+>>> ex["output"]["entries"][4]["latex"], ex["canvas"]["max_count"]
+('a w_{22} + b w_{21} + c w_{12} + d w_{11}', 4)
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from symconv.core.geometry import ndindex
+from symconv.core.tensors import flat_elements
+from symconv.engine.derivation import Derivation
+from symconv.notation.expressions import Notation, array_latex, expr_latex, product_latex, sum_latex
+from symconv.notation.grids import slices
+from symconv.notation.tex_text import check_symbols
+from symconv.notation.widths import cell_width, matrix_width
+from symconv.views import zero_insertion
+
+# Input elements whose scaled kernel and placement are written out one by one
+# (all of them with ``Notation(full=True)``); the rest are summarised.
+MAX_BLOCKS = 9
+
+
+def example_context(derivation: Derivation, notation: Notation) -> dict:
+    """Every step of ``derivation`` as plain data for the templates (see ``templates/``).
+
+    >>> import symconv
+    >>> ex = example_context(symconv.preset("seed-1d"), Notation())
+    >>> [axis["output"] for axis in ex["axes"]]
+    [3]
+    >>> print(ex["output"]["latex"])
+    \\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\end{pmatrix}
+    """
+    check_symbols(derivation)
+    d, g = derivation, derivation.geometry
+    shown = len(d.input_elements) if notation.full else min(MAX_BLOCKS, len(d.input_elements))
+    axes = axes_context(d)
+    return {
+        "title": d.title,
+        "rank": g.rank,
+        "axes": axes,
+        "uniform": all(axis == axes[0] for axis in axes),
+        "cropped": any(a["pad_begin"] or a["pad_end"] or a["output_padding"] for a in axes),
+        "input": array_context([expr_latex(v) for v in d.input_elements], g.input_size, notation),
+        "kernel": array_context(
+            [expr_latex(v) for v in d.kernel_elements], g.kernel_size, notation
+        ),
+        "elements": [_element(d, n, notation) for n in range(shown)],
+        "element_count": len(d.input_elements),
+        "canvas": _canvas(d, notation, shown),
+        "output": output_context(d, notation),
+        "zero_insertion": _zero_insertion(d, notation),
+        "matrix_view": _matrix_view(d, notation),
+        "checks": [
+            {"passed": c.passed, "name": c.name, "detail": c.detail} for c in d.verification.checks
+        ],
+        "verified": d.verification.ok,
+    }
+
+
+def axes_context(d: Derivation) -> list[dict]:
+    """Per axis, the geometry's numbers as plain data: sizes, stride, pads, canvas, border.
+
+    >>> import symconv
+    >>> [(a["input"], a["canvas"], a["output"]) for a in axes_context(symconv.preset("seed-1d"))]
+    [(2, 5, 3)]
+    """
+    g = d.geometry
+    borders = zero_insertion.borders(g)
+    return [
+        {
+            "input": g.input_size[a],
+            "kernel": g.kernel_size[a],
+            "stride": g.stride[a],
+            "dilation": g.dilation[a],
+            "pad_begin": g.pad_begin[a],
+            "pad_end": g.pad_end[a],
+            "output_padding": g.output_padding[a],
+            "span": g.dilation[a] * (g.kernel_size[a] - 1) + 1,
+            "canvas": g.canvas_size[a],
+            "output": g.output_size[a],
+            "border": list(borders[a]),
+            "stretched": zero_insertion.stretched_size(g)[a],
+        }
+        for a in range(g.rank)
+    ]
+
+
+def _element(d: Derivation, n: int, notation: Notation) -> dict:
+    g = d.geometry
+    value = d.input_elements[n]
+    position = d.placement(n)
+    products = [sum_latex([(value, w)]) for w in d.kernel_elements]  # a zero product is 0
+    return {
+        "number": n,
+        "latex": expr_latex(value),
+        "times_kernel": product_latex(value, sympy.Symbol("K")),
+        "index": list(d.input_index(n)),
+        "position": list(position),
+        "last": [p + dil * (k - 1) for p, dil, k in zip(position, g.dilation, g.kernel_size)],
+        "products": products,
+        "scaled": array_context(products, g.kernel_size, notation),
+    }
+
+
+def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
+    g = d.geometry
+    cells = d.cells
+    terms = [d.canvas_terms(index) for index in ndindex(g.canvas_size)]
+    count = len(d.input_elements)
+    staged = []
+    if shown == count:  # the canvas after each element's block is added, for slides
+        for n in range(1, count + 1):
+            partial = [
+                sum_latex([t for t, (i, _) in zip(cell_terms, pairs) if i < n])
+                for cell_terms, pairs in zip(terms, cells)
+            ]
+            staged.append(array_context(partial, g.canvas_size, notation))
+    return {
+        "array": array_context([sum_latex(t) for t in terms], g.canvas_size, notation),
+        "cells": [
+            # an element paints a cell at most once: its taps land d apart
+            {"index": list(index), "count": len(pairs), "contributors": [i for i, _ in pairs]}
+            for index, pairs in zip(ndindex(g.canvas_size), cells)
+        ],
+        "blocks": [
+            {
+                "number": n,
+                "latex": expr_latex(d.input_elements[n]),
+                "position": list(d.placement(n)),
+                "index": list(d.input_index(n)),
+            }
+            for n in range(count)
+        ],
+        "max_count": max(d.canvas_counts),
+        "overlaps": sum(1 for c in d.canvas_counts if c > 1),
+        "stages": staged,
+    }
+
+
+def output_context(d: Derivation, notation: Notation) -> dict:
+    """The output as a grid of sums written in the derivation's term order.
+
+    >>> import symconv
+    >>> output_context(symconv.preset("seed-1d"), Notation())["entries"][1]["latex"]
+    'x_{1} w_{3} + x_{2} w_{1}'
+    """
+    sums = [sum_latex(d.terms(index)) for index in ndindex(d.geometry.output_size)]
+    return array_context(sums, d.geometry.output_size, notation)
+
+
+def _zero_insertion(d: Derivation, notation: Notation) -> dict:
+    g = d.geometry
+    size = zero_insertion.stretched_size(g)
+    lows = [low for low, _ in zero_insertion.borders(g)]
+    kinds = []
+    for index, element in zip(ndindex(size), zero_insertion.stretched_positions(g)):
+        if element is not None:
+            kinds.append({"index": list(index), "kind": "input", "number": element})
+            continue
+        inside = all(
+            0 <= m - low <= s * (n - 1) for m, low, s, n in zip(index, lows, g.stride, g.input_size)
+        )
+        kinds.append({"index": list(index), "kind": "gap" if inside else "border"})
+    flipped = [expr_latex(v) for v in flat_elements(d.flipped_kernel)]
+    stretched = [expr_latex(v) for v in flat_elements(d.stretched_input)]
+    return {
+        "stretched": array_context(stretched, size, notation),
+        "cells": kinds,
+        "flipped": array_context(flipped, g.kernel_size, notation),
+        "taps": [
+            {"offset": [t * dil for t, dil in zip(tap, g.dilation)], "latex": text}
+            for tap, text in zip(ndindex(g.kernel_size), flipped)
+        ],
+    }
+
+
+def _matrix_view(d: Derivation, notation: Notation) -> dict:
+    c = d.conv_matrix
+    rows, cols = c.shape
+    entries = c.todok()
+    written = [["0"] * cols for _ in range(rows)]
+    for (r, k), value in entries.items():
+        written[r][k] = expr_latex(value)
+    by_column: list[list[tuple]] = [[] for _ in range(cols)]
+    for (r, k), value in sorted(entries.items()):
+        by_column[k].append((d.input_elements[r], value))
+    return {
+        "rows": rows,
+        "columns": cols,
+        "C": _matrix(written, notation),
+        "CT": _matrix([list(column) for column in zip(*written)], notation),
+        "x": _matrix([[expr_latex(v)] for v in d.input_elements], notation),
+        "y": _matrix([[sum_latex(pairs)] for pairs in by_column], notation),
+    }
+
+
+def array_context(cells: list[str], shape: tuple[int, ...], notation: Notation) -> dict:
+    """A grid of LaTeX cells as matrices: one for ranks 1 and 2, one per leading slice for 3.
+
+    >>> array_context(["a", "b"], (2,), Notation())["latex"]
+    '\\\\begin{pmatrix} a & b \\\\end{pmatrix}'
+    """
+    shape = tuple(shape)
+    cell_at = dict(zip(ndindex(shape), cells))
+    grids = [
+        (None if len(shape) == 1 else k, [[cell_at[index] for index in row] for row in rows])
+        for k, (_, rows) in enumerate(slices(shape))
+    ]
+    if len(grids) > notation.max_rows and not notation.full:
+        grids = grids[: notation.max_rows - 2] + grids[-1:]
+    written = [dict(_matrix(rows, notation), index=k) for k, rows in grids]
+    return {
+        "shape": list(shape),
+        "entries": [
+            {"index": list(index), "latex": cell, "width": round(cell_width(cell), 1)}
+            for index, cell in cell_at.items()
+        ],
+        "latex": written[0]["latex"] if len(written) == 1 else None,
+        "width": max(s["width"] for s in written),
+        "slices": written,
+    }
+
+
+def _matrix(rows: list[list[str]], notation: Notation) -> dict:
+    latex = array_latex(rows, notation)
+    return {"latex": latex, "width": matrix_width(latex)}

@@ -1,0 +1,194 @@
+"""LaTeX for symconv's mathematics: symbol names, sums in derivation order, matrices.
+
+SymPy sorts the terms of a sum; a derivation records its own order (the input's
+reading order, the input symbol before the kernel symbol), so sums of products are
+printed here from their recorded pairs, and SymPy's printer renders each factor.
+
+>>> from sympy import symbols
+>>> a, b, w11, w12 = symbols("a b w11 w12")
+>>> sum_latex([(a, w12), (b, w11)])
+'a w_{12} + b w_{11}'
+>>> symbol_latex(symbols("w_1_10"))
+'w_{1,10}'
+>>> array_latex([["a", "b"], ["c", "d"]])
+'\\\\begin{pmatrix} a & b \\\\\\\\ c & d \\\\end{pmatrix}'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import sympy
+from sympy.core.function import AppliedUndef
+from sympy.printing.precedence import PRECEDENCE, precedence
+
+from symconv.core.tensors import check_symbol_name
+from symconv.errors import SymconvError
+
+DELIMITERS = ("pmatrix", "bmatrix", "vmatrix", "matrix")
+
+_DIGITS = re.compile(r"([A-Za-z]+)(\d+)")
+_SEPARATED = re.compile(r"([A-Za-z]+)((?:_\d+)+)")
+
+
+@dataclass(frozen=True)
+class Notation:
+    """How matrices are written: delimiter, and the size past which they are elided.
+
+    >>> Notation().merge(delimiter="bmatrix").delimiter
+    'bmatrix'
+    """
+
+    delimiter: str = "pmatrix"
+    max_rows: int = 8
+    max_cols: int = 8
+    full: bool = False
+
+    def __post_init__(self):
+        if self.delimiter not in DELIMITERS:
+            raise SymconvError(
+                "delimiter", f"must be one of {', '.join(DELIMITERS)}", self.delimiter
+            )
+        for name in ("max_rows", "max_cols"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 3:
+                raise SymconvError(name, "must be an integer >= 3", value)
+
+    def merge(self, **overrides) -> Notation:
+        """A copy with some fields replaced."""
+        return replace(self, **overrides)
+
+
+def symbol_latex(symbol: sympy.Symbol) -> str:
+    """A symbol's LaTeX: ``w11`` as ``w_{11}``, ``w_1_10`` as ``w_{1,10}``, others as SymPy.
+
+    >>> symbol_latex(sympy.Symbol("alpha2"))
+    '\\\\alpha_{2}'
+    """
+    name = symbol.name
+    match = _DIGITS.fullmatch(name) or _SEPARATED.fullmatch(name)
+    if match:
+        stem = sympy.latex(sympy.Symbol(match.group(1)))
+        index = match.group(2).lstrip("_").replace("_", ",")
+        return f"{stem}_{{{index}}}"
+    return sympy.latex(symbol)
+
+
+def check_names(expr: sympy.Basic, parameter: str = "symbol") -> None:
+    """Refuse any symbol or function name in ``expr`` that is not a plain identifier.
+
+    SymPy prints names as they are, so a symbol named ``\\input{...}`` would reach TeX as
+    a command; bound variables (of a ``Sum`` or ``Integral``) are checked too.
+
+    >>> check_names(sympy.Symbol("w_1_10") + sympy.Symbol("alpha"))
+    >>> check_names(sympy.Sum(sympy.Symbol("x"), (sympy.Symbol("}"), 0, 1)))
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: symbol: must start with a letter ... (got '}')
+    """
+    names = [s.name for s in expr.atoms(sympy.Symbol)]
+    names += [f.func.__name__ for f in expr.atoms(AppliedUndef)]
+    for name in sorted(names):
+        check_symbol_name(parameter, name)
+
+
+def expr_latex(expr: object) -> str:
+    """SymPy's LaTeX for ``expr`` with symconv's symbol names (checked: no TeX in them).
+
+    >>> expr_latex(sympy.sympify("x1*w3 + x2*w1"))
+    'w_{1} x_{2} + w_{3} x_{1}'
+    """
+    expr = sympy.sympify(expr)
+    check_names(expr)
+    names = {s: symbol_latex(s) for s in expr.free_symbols if isinstance(s, sympy.Symbol)}
+    return sympy.latex(expr, symbol_names=names)
+
+
+def _factor(value: object) -> str:
+    text = expr_latex(value)
+    if precedence(sympy.sympify(value)) < PRECEDENCE["Mul"]:
+        return rf"\left({text}\right)"
+    return text
+
+
+def product_latex(first: object, second: object) -> str:
+    """The product ``first * second`` written in that order (numbers first, 1 dropped).
+
+    >>> product_latex(sympy.Symbol("x1"), sympy.Symbol("w3"))
+    'x_{1} w_{3}'
+    >>> product_latex(2, sympy.Symbol("w1")), product_latex(sympy.Symbol("a"), 3)
+    ('2 w_{1}', '3 a')
+    >>> product_latex(-2, sympy.Symbol("w1")), product_latex(sympy.Symbol("a"), 0)
+    ('-2 w_{1}', '0')
+    """
+    first, second = sympy.sympify(first), sympy.sympify(second)
+    if first.is_number and second.is_number or first == 0 or second == 0:
+        return expr_latex(first * second)
+    if second.is_number:
+        first, second = second, first
+    if first.is_number:
+        if first == 1:
+            return _factor(second)
+        if first == -1:
+            return "-" + _factor(second)
+        if first.is_Rational and first < 0:
+            return f"-{expr_latex(-first)} {_factor(second)}"
+        return f"{_factor(first)} {_factor(second)}"
+    return f"{_factor(first)} {_factor(second)}"
+
+
+def sum_latex(pairs: Sequence[tuple[object, object]], extra: Sequence[object] = ()) -> str:
+    """The sum of products ``pairs`` (then ``extra`` terms) in the given order; ``0`` if none."""
+    parts = []
+    for first, second in pairs:
+        if sympy.sympify(first) == 0 or sympy.sympify(second) == 0:
+            continue
+        parts.append(product_latex(first, second))
+    parts.extend(expr_latex(term) for term in extra if sympy.sympify(term) != 0)
+    return join_terms(parts)
+
+
+def join_terms(parts: Sequence[str]) -> str:
+    """Written terms joined into a sum, a leading minus turned into a subtraction.
+
+    >>> join_terms(["a", "-b", "c"]), join_terms([])
+    ('a - b + c', '0')
+    """
+    if not parts:
+        return "0"
+    text = parts[0]
+    for part in parts[1:]:
+        text += f" - {part[1:]}" if part.startswith("-") else f" + {part}"
+    return text
+
+
+def array_latex(rows: Sequence[Sequence[str]], notation: Notation | None = None) -> str:
+    r"""A matrix of already-written LaTeX cells, elided past the notation's size limits.
+
+    >>> rows = [[str(10 * r + c) for c in range(5)] for r in range(5)]
+    >>> for line in array_latex(rows, Notation(max_rows=3, max_cols=3)).split(r" \\ "):
+    ...     print(line)
+    \begin{pmatrix} 0 & \cdots & 4
+    \vdots & \ddots & \vdots
+    40 & \cdots & 44 \end{pmatrix}
+    """
+    notation = notation or Notation()
+    rows = [list(r) for r in rows]
+    if not notation.full:
+        rows = _elide(rows, notation.max_rows, notation.max_cols)
+    body = r" \\ ".join(" & ".join(row) for row in rows)
+    return rf"\begin{{{notation.delimiter}}} {body} \end{{{notation.delimiter}}}"
+
+
+def _elide(rows: list[list[str]], max_rows: int, max_cols: int) -> list[list[str]]:
+    n_cols = len(rows[0]) if rows else 0
+    if n_cols > max_cols:
+        keep = max_cols - 2
+        rows = [row[:keep] + [r"\cdots"] + row[-1:] for row in rows]
+    if len(rows) > max_rows:
+        keep = max_rows - 2
+        dots = [r"\ddots" if cell == r"\cdots" else r"\vdots" for cell in rows[0]]
+        rows = rows[:keep] + [dots] + rows[-1:]
+    return rows

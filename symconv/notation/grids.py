@@ -1,0 +1,211 @@
+"""Arrays, matrices and a derivation's result written out as plain text and as LaTeX.
+
+Sums in a derivation's output are written in the order the derivation recorded them
+(the seed's ``x1*w3 + x2*w1``), in text as in LaTeX. Arrays of any rank are shown as
+1-D rows or 2-D grids, one per leading index (``y[0, 1, :, :]``).
+
+>>> from symconv.engine.presets import preset
+>>> print(output_text(preset("seed-1d")))
+y = [x1*w2, x1*w3 + x2*w1, x2*w2]
+>>> output_latex(preset("seed-1d"))
+'y = \\\\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\\\end{pmatrix}'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import sympy
+from sympy import Add, Mul
+
+from symconv.core.geometry import ndindex
+from symconv.engine.derivation import Derivation
+from symconv.notation.expressions import Notation, array_latex, expr_latex, sum_latex
+
+Index = tuple[int, ...]
+_TOKEN = re.compile("\0(\\d+)\0")
+
+
+def sum_text(pairs: Sequence[tuple[object, object]]) -> str:
+    """The sum of products ``pairs`` as text, in the given order; ``0`` if none.
+
+    >>> a, b, w1, w2 = sympy.symbols("a b w1 w2")
+    >>> sum_text([(a, w2), (b, w1)]), sum_text([(a, 2), (b, 0)]), sum_text([])
+    ('a*w2 + b*w1', '2*a', '0')
+    """
+    terms = []
+    for first, second in pairs:
+        first, second = sympy.sympify(first), sympy.sympify(second)
+        if first.is_number or second.is_number:
+            product = first * second  # SymPy puts the number first
+        else:
+            product = Mul(first, second, evaluate=False)
+        if product != 0:
+            terms.append(product)
+    if not terms:
+        return "0"
+    return sympy.sstr(Add(*terms, evaluate=False), order="none")
+
+
+def slices(shape: Sequence[int]) -> list[tuple[Index, list[list[Index]]]]:
+    """The array split for display: per leading index, the rows of full indices of a grid.
+
+    1-D is one row; 2-D one grid; higher ranks one grid per index of the leading axes.
+
+    >>> slices((2,))
+    [((), [[(0,), (1,)]])]
+    >>> [lead for lead, _ in slices((2, 1, 3))]
+    [(0,), (1,)]
+    """
+    shape = tuple(shape)
+    lead_shape, grid = (shape[:-2], shape[-2:]) if len(shape) >= 2 else ((), (1, *shape))
+    parts = []
+    for lead in ndindex(lead_shape):
+        rows = [
+            [(*lead, *((r, c) if len(shape) >= 2 else (c,))) for c in range(grid[1])]
+            for r in range(grid[0])
+        ]
+        parts.append((tuple(lead), rows))
+    return parts
+
+
+def _label(name: str, lead: Index, rank: int, latex: bool) -> str:
+    if not lead:
+        return name
+    free = [":"] * (rank - len(lead))
+    if latex:
+        return f"{name}_{{{','.join([*map(str, lead), *free])}}}"
+    return f"{name}[{', '.join([*map(str, lead), *free])}]"
+
+
+def grid_text(
+    name: str, shape: Sequence[int], cell: Callable[[Index], str], *, align: bool = False
+) -> str:
+    """``name = [...]`` for 1-D, or ``name =`` followed by one bracketed row per line.
+
+    >>> print(grid_text("C", (2, 2), lambda i: "w1" if i[0] == i[1] else "0", align=True))
+    C =
+    [w1,  0]
+    [ 0, w1]
+    """
+    lines = []
+    for lead, rows in slices(shape):
+        texts = [[cell(index) for index in row] for row in rows]
+        if align:
+            widths = [max(len(row[c]) for row in texts) for c in range(len(texts[0]))]
+            texts = [[t.rjust(w) for t, w in zip(row, widths)] for row in texts]
+        bracketed = ["[" + ", ".join(row) + "]" for row in texts]
+        label = _label(name, lead, len(shape), latex=False)
+        if len(shape) == 1:
+            lines.append(f"{label} = {bracketed[0]}")
+        else:
+            lines.extend([f"{label} =", *bracketed])
+    return "\n".join(lines)
+
+
+def grid_latex(
+    name: str,
+    shape: Sequence[int],
+    cell: Callable[[Index], str],
+    notation: Notation | None = None,
+) -> str:
+    r"""``name = \begin{pmatrix}...\end{pmatrix}`` per slice; several slices are ``gathered``.
+
+    The result is mathematics without delimiters: put it in ``\[ ... \]`` or ``$$ ... $$``.
+
+    >>> grid_latex("y", (2,), lambda i: f"a_{{{i[0]}}}")
+    'y = \\begin{pmatrix} a_{0} & a_{1} \\end{pmatrix}'
+    """
+    equations = []
+    for lead, rows in slices(shape):
+        # Lay out placeholders first, so only the cells that survive elision are written.
+        flat = [index for row in rows for index in row]
+        width = len(rows[0])
+        tokens = [[f"\0{r * width + c}\0" for c in range(width)] for r in range(len(rows))]
+        layout = array_latex(tokens, notation)
+        matrix = _TOKEN.sub(lambda m, flat=flat: cell(flat[int(m.group(1))]), layout)
+        equations.append(f"{_label(name, lead, len(shape), latex=True)} = {matrix}")
+    if len(equations) == 1:
+        return equations[0]
+    return r"\begin{gathered} " + r" \\ ".join(equations) + r" \end{gathered}"
+
+
+def _ordered(derivation: Derivation, output, index: Index, write_sum, write_expr) -> str:
+    value = output[index]
+    if value == derivation.output[index]:
+        return write_sum(derivation.terms(index))
+    return write_expr(value)  # another method's result that differs: show it as it is
+
+
+def output_text(derivation: Derivation, output=None) -> str:
+    """The result as text, sums in the derivation's order (``output``: another method's result).
+
+    An ``output`` entry that differs from the derivation's own is shown as it is.
+    """
+    output = derivation.output if output is None else output
+    return grid_text("y", output.shape, lambda i: _ordered(derivation, output, i, sum_text, str))
+
+
+def output_latex(derivation: Derivation, notation: Notation | None = None, output=None) -> str:
+    """The result matrix alone as LaTeX mathematics, sums in the seed's order.
+
+    >>> from symconv.engine.presets import preset
+    >>> print(output_latex(preset("seed-2d-s1")).split(r" \\\\ ")[1])
+    a w_{21} + c w_{11} & a w_{22} + b w_{21} + c w_{12} + d w_{11} & b w_{22} + d w_{12}
+    """
+    output = derivation.output if output is None else output
+    return grid_latex(
+        "y",
+        output.shape,
+        lambda i: _ordered(derivation, output, i, sum_latex, expr_latex),
+        notation,
+    )
+
+
+def values_text(name: str, array) -> str:
+    """Any SymPy array as text, entries as SymPy writes them.
+
+    >>> print(values_text("y", sympy.ImmutableDenseNDimArray([1, 2, 3, 4], (2, 1, 2))))
+    y[0, :, :] =
+    [1, 2]
+    y[1, :, :] =
+    [3, 4]
+    """
+    return grid_text(name, array.shape, lambda i: str(array[i]))
+
+
+def values_latex(name: str, array, notation: Notation | None = None) -> str:
+    """Any SymPy array as LaTeX mathematics (one matrix per slice)."""
+    return grid_latex(name, array.shape, lambda i: expr_latex(array[i]), notation)
+
+
+def matrix_text(name: str, matrix: sympy.MatrixBase) -> str:
+    """A SymPy matrix as text, columns aligned.
+
+    >>> print(matrix_text("C", sympy.Matrix([[1, 0], [2, 3]])))
+    C =
+    [1, 0]
+    [2, 3]
+    """
+    return grid_text(name, matrix.shape, lambda i: str(matrix[i]), align=True)
+
+
+def matrix_latex(name: str, matrix: sympy.MatrixBase, notation: Notation | None = None) -> str:
+    """A SymPy matrix as LaTeX mathematics, elided past the notation's limits.
+
+    >>> matrix_latex("C", sympy.Matrix([[1, 0]]))
+    'C = \\\\begin{pmatrix} 1 & 0 \\\\end{pmatrix}'
+    """
+    return grid_latex(name, matrix.shape, lambda i: expr_latex(matrix[i]), notation)
+
+
+def display_equation(math: str) -> str:
+    r"""LaTeX mathematics as a display equation, ``\[ ... \]``, ready to paste into a paper.
+
+    >>> print(display_equation("y = 1"), end="")
+    \[
+    y = 1
+    \]
+    """
+    return f"\\[\n{math}\n\\]\n"
