@@ -70,7 +70,7 @@ print("canvas size", d1.geometry.canvas_size)
 """),
     md("The canvas, summed where the placements overlap; padding 1 crops one cell each side:"),
     code("""
-from symconv.notation.grids import sum_text
+from symconv.notation.expressions import sum_text
 
 canvas = [sum_text(d1.canvas_terms((c,))) for c in range(d1.geometry.canvas_size[0])]
 print("canvas:", canvas)

@@ -11,6 +11,7 @@ True
 from symconv.core.budget import WorkEstimate, check_budget, estimate_work
 from symconv.core.direct import conv
 from symconv.core.geometry import Geometry, make_geometry
+from symconv.core.problem import make_problem
 from symconv.core.tensors import letters, symbols_array, to_array
 from symconv.engine.derivation import Derivation, derive, derive_symbolic
 from symconv.engine.presets import PRESETS, preset
@@ -22,15 +23,17 @@ from symconv.errors import SymconvError
 _LAZY = {
     "render_analysis": "analysis.latex",
     "render_channels": "latex.channels",
+    "report_html": "checker.report_formats",
+    "report_latex": "checker.report_formats",
     "output_latex": "notation.grids",
-    "CheckReport": "checker.compare",
+    "CheckReport": "checker.report",
     "check": "checker.compare",
     "load_ipython_extension": "jupyter",
     "unload_ipython_extension": "jupyter",
     "closed_form": "analysis.closed_form",
     "GradientExample": "analysis.gradient",
     "gradient_example": "analysis.gradient",
-    "Notation": "notation.expressions",
+    "Notation": "notation.style",
     "onnx_conv_transpose": "engine.onnx",
     "onnx_pads": "engine.onnx",
     "overlap_counts": "analysis.overlap",
@@ -92,6 +95,7 @@ __all__ = [
     "letters",
     "load_ipython_extension",
     "make_geometry",
+    "make_problem",
     "onnx_conv_transpose",
     "onnx_pads",
     "output_latex",
@@ -106,6 +110,8 @@ __all__ = [
     "render_analysis",
     "render_channels",
     "render_latex",
+    "report_html",
+    "report_latex",
     "symbols_array",
     "to_array",
     "unload_ipython_extension",

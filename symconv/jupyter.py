@@ -1,38 +1,14 @@
-r"""How symconv shows itself in Jupyter: results as rendered mathematics, errors as one line.
+"""``%load_ext symconv``: a SymconvError shows in Jupyter as one line of HTML, not a traceback.
 
-A :class:`~symconv.engine.derivation.Derivation` renders as its result matrix, a
-:class:`~symconv.engine.verification.Verification` as its checks, and after
-``%load_ext symconv`` a SymconvError as one line of HTML instead of a traceback.
-
->>> from symconv.engine.presets import preset
->>> print(derivation_repr_latex(preset("seed-1d")))
-$$y = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}$$
+Derivations, verifications and check reports render themselves (``_repr_latex_``);
+this hook only changes how errors are shown.
 """
 
 from __future__ import annotations
 
 import html
 
-from symconv.engine.derivation import Derivation
-from symconv.engine.verification import Verification
 from symconv.errors import SymconvError
-from symconv.notation.grids import output_latex
-from symconv.notation.tex_text import text_latex
-
-
-def verification_latex(verification: Verification) -> str:
-    r"""The checks as a two-column array, ``PASS``/``FAIL`` then what was checked.
-
-    >>> from symconv.engine.verification import Check
-    >>> verification_latex(Verification((Check("views agree", True),)))
-    '\\begin{array}{ll} \\text{PASS} & \\text{views agree} \\end{array}'
-    """
-    rows = [
-        rf"\text{{{'PASS' if c.passed else 'FAIL'}}} & "
-        + text_latex(f"{c.name}: {c.detail}" if c.detail else c.name)
-        for c in verification.checks
-    ]
-    return r"\begin{array}{ll} " + r" \\ ".join(rows) + r" \end{array}"
 
 
 def error_html(error: BaseException) -> str:
@@ -69,13 +45,3 @@ def load_ipython_extension(ipython) -> None:
 def unload_ipython_extension(ipython) -> None:
     """``%unload_ext symconv``: errors show as tracebacks again."""
     ipython.set_custom_exc((), None)
-
-
-def derivation_repr_latex(derivation: Derivation) -> str:
-    """What Jupyter renders for a :class:`~symconv.engine.derivation.Derivation`: its result matrix."""
-    return f"$${output_latex(derivation)}$$"
-
-
-def verification_repr_latex(verification: Verification) -> str:
-    """What Jupyter renders for a :class:`~symconv.engine.verification.Verification`: its checks."""
-    return f"$${verification_latex(verification)}$$"

@@ -16,8 +16,9 @@ from sympy import Integer
 import symconv
 import symconv.analysis.closed_form as general_form
 import symconv.analysis.latex as analysis_latex
-from symconv.analysis.latex import SECTIONS, render_analysis
+from symconv.analysis.latex import render_analysis
 from symconv.analysis.overlap import overlap_counts
+from symconv.analysis.sections import SECTIONS
 from symconv.cli.main import main
 from symconv.errors import SymconvError
 from symconv.latex.pdf import COMMAND, compile_pdf, first_error

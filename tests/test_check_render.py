@@ -9,6 +9,7 @@ import pytest
 
 import symconv
 from symconv.checker.compare import check
+from symconv.checker.report_formats import report_html, report_latex
 
 SEED_2D_S1 = r"""$$ O = \begin{pmatrix}
 aw_{11} & aw_{12}+bw_{11} & bw_{12} \\
@@ -40,7 +41,7 @@ def compile_latex(source: str, folder) -> None:
 def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
     report = check(TWO_WRONG, "seed-2d-s1")
     assert [e.position for e in report.entries] == [(1, 2), (3, 1)]
-    tex = report.to_latex()
+    tex = report_latex(report)
     assert tex.count(r"\colorbox{symconvwrong}") == 2
     assert r"\colorbox{symconvwrong}{$\displaystyle a w_{21} + b w_{11}$}" in tex
     assert r"\colorbox{symconvwrong}{$\displaystyle c w_{21} + d w_{21}$}" in tex
@@ -57,30 +58,30 @@ def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
     ],
 )
 def test_other_reports_compile(written, preset, tmp_path):
-    compile_latex(check(written, preset).to_latex(), tmp_path)
+    compile_latex(report_latex(check(written, preset)), tmp_path)
 
 
 def test_user_text_cannot_inject_tex(tmp_path):
     d = symconv.derive_symbolic(2, 3, stride=2, padding=1,
                                 title=r"\input{/etc/passwd} $x$ & 50% #1 ^_~")
-    tex = check("[x1*w2, x1*w3, x2*w2]", d).to_latex()
+    tex = report_latex(check("[x1*w2, x1*w3, x2*w2]", d))
     assert r"\input{" not in tex
     compile_latex(tex, tmp_path)
 
 
 def test_body_alone():
-    body = check(TWO_WRONG, "seed-2d-s1").to_latex(document=False)
+    body = report_latex(check(TWO_WRONG, "seed-2d-s1"), document=False)
     assert r"\documentclass" not in body and r"\begin{itemize}" in body
 
 
 def test_notebook_html_marks_only_wrong_cells():
     report = check(TWO_WRONG, "seed-2d-s1")
-    page = report._repr_html_()
+    page = report_html(report)
     assert page.count("background:#fdd") == 2
     assert 'title="expected a*w12 + b*w11"' in page
     assert "2 of 9 entries wrong" in page
     d = symconv.derive_symbolic(2, 3, stride=2, padding=1, title="<script>x</script>")
-    assert "<script>" not in check("[x1*w2, x1*w3, x2*w2]", d)._repr_html_()
+    assert "<script>" not in report_html(check("[x1*w2, x1*w3, x2*w2]", d))
 
 
 def test_notebook_latex():

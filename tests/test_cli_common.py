@@ -145,7 +145,8 @@ def test_pads_crop_the_canvas_begin_and_end(capsys):
 
 
 @pytest.mark.parametrize(
-    "pads, rule", [("=1,0,1", "needs 4 values"), ("=1;0", "joined by ','"), ("=-1,0,0,0", "joined")]
+    "pads, rule",
+    [("=1,0,1", "must list 4 values"), ("=1;0", "joined by ','"), ("=-1,0,0,0", "joined")],
 )
 def test_bad_pads(pads, rule, capsys):
     status, _, err = run(capsys, "size", "--input", "2x2", "--kernel", "3x3", "--pads" + pads)

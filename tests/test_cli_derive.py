@@ -137,9 +137,9 @@ def test_channels_as_text_and_latex(capsys):
 def test_large_matrices_are_elided_unless_full(capsys):
     argv = ["--input", "12", "--kernel", "1", "--format", "latex"]
     _, elided, _ = run(capsys, *argv)
-    assert r"\cdots" in elided and "x_{7}" not in elided
+    assert r"\cdots" in elided and "x_{9}" not in elided
     _, full, _ = run(capsys, *argv, "--full", "--delimiter", "bmatrix")
-    assert r"\cdots" not in full and "x_{7} w_{1}" in full and r"\begin{bmatrix}" in full
+    assert r"\cdots" not in full and "x_{9} w_{1}" in full and r"\begin{bmatrix}" in full
 
 
 def test_three_dimensional_output_is_one_grid_per_leading_index(capsys):

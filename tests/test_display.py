@@ -11,10 +11,10 @@ import sympy
 import symconv
 from symconv.cli.main import main
 from symconv.engine.verification import Check, Verification
-from symconv.jupyter import error_html, verification_latex
-from symconv.notation.expressions import Notation
+from symconv.jupyter import error_html
 from symconv.notation.grids import grid_text, output_latex, output_text, sum_text
-from symconv.notation.tex_text import text_latex
+from symconv.notation.style import Notation
+from symconv.notation.tex_text import checks_latex, text_latex
 from tests.test_notebooks import execute, outputs
 
 # The seed's stride-1 grid, as it typesets it (compared without spaces).
@@ -48,12 +48,12 @@ def test_to_latex_is_a_display_equation_of_the_result_to_paste():
     assert r"\begin{bmatrix}" in d.to_latex(notation=Notation(delimiter="bmatrix"))
 
 
-def test_to_latex_worked_example_forms_and_a_bad_form():
+def test_to_latex_writes_the_result_and_points_elsewhere_for_a_worked_example():
     d = symconv.preset("seed-1d")
-    assert "x_{1} w_{3} + x_{2} w_{1}" in d.to_latex("article")
-    with pytest.raises(symconv.SymconvError) as info:
-        d.to_latex("poster")
-    assert info.value.parameter == "form" and "result" in str(info.value)
+    for form in ("article", "poster"):
+        with pytest.raises(symconv.SymconvError) as info:
+            d.to_latex(form)
+        assert info.value.parameter == "form" and "symconv.render_latex" in str(info.value)
 
 
 def test_verification_renders_every_check():
@@ -66,7 +66,7 @@ def test_verification_renders_every_check():
 
 def test_a_failed_check_shows_as_fail_with_its_detail():
     report = Verification((Check("views agree", False, "scatter gives a_1 at index (0,)"),))
-    latex = verification_latex(report)
+    latex = checks_latex(report.checks)
     assert (
         r"\text{FAIL}" in latex
         and r"\text{views agree: scatter gives a}\_\text{1 at index (0,)}" in latex

@@ -125,12 +125,12 @@ def test_no_pdf_is_left_when_the_tex_cannot_be_written(tmp_path, monkeypatch, ca
     from tests.test_latex_compile import require_tool
 
     require_tool("pdflatex")
-    from symconv.cli.commands import example
+    from symconv.cli import output
 
     def refused(*_):
         raise symconv.SymconvError("-o", "cannot write (disk full)")
 
-    monkeypatch.setattr(example, "write_output", refused)
+    monkeypatch.setattr(output, "write_output", refused)
     tex = tmp_path / "out.tex"
     status = main(["example", "--preset", "seed-1d", "-o", str(tex), "--pdf"])
     assert status == 2 and "disk full" in capsys.readouterr().err

@@ -8,29 +8,29 @@ import sys
 import pytest
 
 import symconv
-from symconv.cli.commands.common import ChannelOperands
 from symconv.cli.main import main
-from symconv.core.geometry import make_geometry
 from symconv.core.tensors import symbols_array
 from symconv.latex.channels import channels_context, render_channels
 from symconv.latex.pdf import compile_pdf
-from symconv.notation.expressions import Notation, expr_latex
+from symconv.notation.expressions import expr_latex
+from symconv.notation.style import Notation
 from tests.test_latex_compile import require_tool
 
 GROUPED = ["--input", "2x2", "--kernel", "2x2", "--in-channels", "2", "--out-channels", "2"]
 
 
-def grouped_operands() -> ChannelOperands:
-    x = symbols_array("x", (1, 2, 2, 2))
-    w = symbols_array("w", (2, 1, 2, 2))
-    return ChannelOperands(x, w, make_geometry((2, 2), (2, 2), stride=2), groups=2)
+X = symbols_array("x", (1, 2, 2, 2))
+W = symbols_array("w", (2, 1, 2, 2))
+
+
+def grouped_problem():
+    return symconv.make_problem(X, W, stride=2, groups=2)
 
 
 def test_each_output_channel_is_conv_transposes_entries():
-    operands = grouped_operands()
-    expected = symconv.conv_transpose(operands.input, operands.weight, stride=2, groups=2)
-    ch = channels_context(operands, Notation(full=True))
-    tex = render_channels(operands, "fragment", Notation(full=True))
+    expected = symconv.conv_transpose(X, W, stride=2, groups=2)
+    ch = channels_context(grouped_problem(), Notation(full=True))
+    tex = render_channels(grouped_problem(), "fragment", Notation(full=True))
     assert ch["output_shape"] == list(expected.shape) == [1, 2, 4, 4]
     assert [(o["batch"], o["channel"]) for o in ch["outputs"]] == [(0, 0), (0, 1)]
     for o in ch["outputs"]:
@@ -45,7 +45,7 @@ def test_each_output_channel_is_conv_transposes_entries():
 @pytest.mark.parametrize("form", ["article", "beamer"])
 def test_article_and_beamer_compile(form):
     require_tool("pdflatex")
-    tex = render_channels(grouped_operands(), form, title="Two & groups")
+    tex = render_channels(grouped_problem(), form, title="Two & groups")
     assert compile_pdf(tex).startswith(b"%PDF")
 
 

@@ -16,7 +16,7 @@ import pytest
 
 import symconv
 from symconv.errors import SymconvError
-from symconv.latex.pdf import COMMAND, compile_pdf, first_error, write_pdf
+from symconv.latex.pdf import COMMAND, compile_pdf, first_error
 from symconv.latex.render import FORMS, render_latex
 
 HOST = r"""\documentclass{article}
@@ -170,19 +170,6 @@ def test_same_source_same_pdf():
     tex = render_latex(symconv.preset("seed-1d"), form="article")
     require_tool("pdflatex")
     assert compile_pdf(tex) == compile_pdf(tex)
-
-
-def test_write_pdf_is_atomic_and_refuses_to_overwrite(tmp_path):
-    require_tool("pdflatex")
-    tex = render_latex(symconv.preset("seed-1d"), form="article")
-    target = tmp_path / "out.pdf"
-    write_pdf(tex, target)
-    assert target.read_bytes().startswith(b"%PDF-")
-    with pytest.raises(SymconvError, match="exists"):
-        write_pdf(tex, target)
-    with pytest.raises(SymconvError):
-        write_pdf(r"\documentclass{article}\begin{document}\bad", tmp_path / "broken.pdf")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 import symconv
 from symconv.errors import SymconvError
 from symconv.latex.render import FORMS, render_latex
-from symconv.notation.expressions import Notation
+from symconv.notation.style import Notation
 from symconv.notation.tex_text import tex_escape
 
 
@@ -274,7 +274,3 @@ def test_broken_user_template_is_one_line_on_the_command_line(tmp_path, capsys):
     assert status == 2 and err.count("\n") == 1
     assert "template_dir" in err and "line 1" in err
 
-
-def test_derivation_to_latex_is_render_latex():
-    d = symconv.preset("seed-2d-s2")
-    assert d.to_latex("article") == render_latex(d, form="article")

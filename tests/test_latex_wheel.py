@@ -31,7 +31,7 @@ def test_wheel_contains_the_templates_and_uses_them(tmp_path):
     installed = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(installed)
     script = (
-        "import symconv, symconv.latex.render as r\n"
+        "import symconv, symconv.latex.templates as r\n"
         "print(symconv.__file__)\n"
         "print(r.template_folder())\n"
         "print(symconv.render_latex(symconv.preset('seed-1d'), form='article'))\n"

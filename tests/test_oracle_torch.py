@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from sympy import Symbol
 
 import symconv
+from symconv.core.tensors import flat_elements
 from symconv.views import METHODS
 from tests.strategies import configurations, operand_shapes
 
@@ -89,7 +90,7 @@ def test_symbolic_output_evaluates_to_torch(config):
         ).reshape(y.shape)
         assert np.array_equal(got, expected.astype(np.int64)), method
         assert all(
-            isinstance(s, Symbol) for e in symconv.core.tensors.flat_elements(y) for s in e.free_symbols
+            isinstance(s, Symbol) for e in flat_elements(y) for s in e.free_symbols
         )
 
 

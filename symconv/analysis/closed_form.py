@@ -14,9 +14,12 @@ w[0]*x[1] + w[2]*x[0]
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sympy
 from sympy import IndexedBase, KroneckerDelta, Max, Min, Mod, Sum, ceiling, floor
 
+from symconv.core.equality import equal
 from symconv.core.sizes import SYMBOLS
 
 X = IndexedBase("x")
@@ -91,3 +94,55 @@ def form_parameters(geometry) -> dict[str, int]:
     return dict(
         I=g.input_size[0], k=g.kernel_size[0], s=g.stride[0], p=g.pad_begin[0], d=g.dilation[0]
     )
+
+
+@dataclass(frozen=True)
+class ClosedFormEntry:
+    """One output entry of the closed form at a 1-D derivation's parameters, checked.
+
+    ``indexed`` is in terms of ``x[j]`` and ``w[t]``, ``entry`` in the derivation's own
+    symbols; ``pairs`` lists the ``(j, t)`` of each term ``x[j]*w[t]`` by ``j`` (None
+    when the entry is not such a sum); ``equal`` says it equals the derivation's output.
+    """
+
+    output: int
+    indexed: sympy.Expr
+    entry: sympy.Expr
+    pairs: list[tuple[int, int]] | None
+    equal: bool
+
+
+def closed_form_entries(derivation) -> list[ClosedFormEntry]:
+    """The closed form at a 1-D derivation's parameters, each entry compared with its output.
+
+    >>> from symconv.engine.presets import preset
+    >>> [(e.output, e.entry, e.equal) for e in closed_form_entries(preset("seed-1d"))][1]
+    (1, w1*x2 + w3*x1, True)
+    """
+    x, w = derivation.input_elements, derivation.kernel_elements
+    found = []
+    for o, value in enumerate(instantiated_entries(closed_form(), derivation)):
+        entry = to_engine_symbols(value, x, w)
+        found.append(
+            ClosedFormEntry(
+                output=o,
+                indexed=value,
+                entry=entry,
+                pairs=_index_pairs(value),
+                equal=bool(equal(entry, derivation.output[o])),
+            )
+        )
+    return found
+
+
+def _index_pairs(value: sympy.Expr) -> list[tuple[int, int]] | None:
+    """The (j, t) of each term ``x[j]*w[t]`` of an instantiated closed form, by j; else None."""
+    pairs = []
+    for term in sympy.Add.make_args(value):
+        if term == 0:
+            continue
+        found = {i.base: int(i.indices[0]) for i in term.atoms(sympy.Indexed)}
+        if set(found) != {X, W} or term != X[found[X]] * W[found[W]]:
+            return None
+        pairs.append((found[X], found[W]))
+    return sorted(pairs)

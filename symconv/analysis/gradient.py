@@ -23,9 +23,9 @@ from sympy import Add, ImmutableDenseNDimArray
 
 from symconv.core.differentiate import partial_derivatives
 from symconv.core.direct import conv
+from symconv.core.equality import equal
 from symconv.core.tensors import check_symbol_name, flat_elements, symbols_array
 from symconv.engine.derivation import Derivation
-from symconv.engine.verification import equal
 
 
 @dataclass(frozen=True)

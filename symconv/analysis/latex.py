@@ -19,35 +19,23 @@ from pathlib import Path
 
 import sympy
 
-from symconv.analysis.closed_form import (
-    W,
-    X,
-    closed_form,
-    form_parameters,
-    instantiated_entries,
-    to_engine_symbols,
-)
+from symconv.analysis.closed_form import W, X, closed_form, closed_form_entries, form_parameters
 from symconv.analysis.gradient import gradient_example
 from symconv.analysis.overlap import axis_counts, overlap_counts, overlap_verdict
 from symconv.analysis.polyphase import polyphase_of
-from symconv.core.geometry import ndindex
-from symconv.core.sizes import (
-    SYMBOLS,
-    direct_inputs_for,
-    input_sizes_for,
-    output_size_formula,
-    relationships,
-)
+from symconv.analysis.sections import chosen_sections
+from symconv.analysis.size_analysis import size_analysis
+from symconv.core.grid import ndindex
+from symconv.core.sizes import SYMBOLS
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
-from symconv.errors import SymconvError
 from symconv.latex.example_context import array_context, axes_context, output_context
-from symconv.latex.render import DEFAULT_NOTATION, check_request, render_template
-from symconv.notation.expressions import Notation, expr_latex, sum_latex
+from symconv.latex.render import check_request
+from symconv.latex.templates import render_template
+from symconv.notation.expressions import expr_latex, sum_latex
+from symconv.notation.style import Notation, checked_notation
 from symconv.notation.tex_text import check_symbols
 
-#: The analyses, in the order they are written (``symconv analyze --what`` names them).
-SECTIONS = ("sizes", "overlap", "polyphase", "closed-form", "gradient")
 ANALYSIS_FORMS = ("fragment", "article")
 
 # Closed-form entries written out one by one (every entry is checked).
@@ -75,30 +63,8 @@ def render_analysis(
     """
     check_request(derivation, form, ANALYSIS_FORMS, notation)
     chosen = chosen_sections(sections)
-    context = analysis_context(derivation, notation or DEFAULT_NOTATION, chosen)
+    context = analysis_context(derivation, checked_notation(notation), chosen)
     return render_template("analysis.tex.j2", template_dir, an=context, form=form)
-
-
-def chosen_sections(sections: Iterable[str] | str | None) -> tuple[str, ...]:
-    """The requested analyses, checked, in the order of :data:`SECTIONS`.
-
-    >>> chosen_sections(["gradient", "sizes"])
-    ('sizes', 'gradient')
-    """
-    if sections is None:
-        return SECTIONS
-    if isinstance(sections, str):
-        sections = [sections]
-    try:
-        wanted = list(sections)
-    except TypeError:
-        raise SymconvError("sections", "must be a list of analysis names", sections) from None
-    for name in wanted:
-        if name not in SECTIONS:
-            raise SymconvError("sections", f"must be among {', '.join(SECTIONS)}", name)
-    if not wanted:
-        raise SymconvError("sections", "must name at least one analysis", sections)
-    return tuple(name for name in SECTIONS if name in wanted)
 
 
 def analysis_context(derivation: Derivation, notation: Notation, sections: tuple[str, ...]):
@@ -137,9 +103,8 @@ def _grid(values, shape, notation: Notation) -> dict:
 
 def _closed_form(d: Derivation, notation: Notation) -> dict:
     g = d.geometry
-    form = closed_form()
     context = {
-        "general": sympy.latex(form),
+        "general": sympy.latex(closed_form()),
         "undilated": sympy.latex(closed_form(dilated=False)) if set(g.dilation) == {1} else None,
         "entries": [],
         "count": 0,
@@ -148,22 +113,13 @@ def _closed_form(d: Derivation, notation: Notation) -> dict:
     if g.rank != 1:
         return context
     entries = []
-    for o, value in enumerate(instantiated_entries(form, d)):
-        entry = to_engine_symbols(value, d.input_elements, d.kernel_elements)
-        pairs = _index_pairs(value)
-        if pairs is None:  # not a plain sum of x[j]*w[t]: SymPy's own order
-            indexed, written = expr_latex(value), expr_latex(entry)
+    for e in closed_form_entries(d):
+        if e.pairs is None:  # not a plain sum of x[j]*w[t]: SymPy's own order
+            indexed, written = expr_latex(e.indexed), expr_latex(e.entry)
         else:
-            indexed = sum_latex([(X[j], W[t]) for j, t in pairs])
-            written = sum_latex([(d.input_elements[j], d.kernel_elements[t]) for j, t in pairs])
-        entries.append(
-            {
-                "output": o,
-                "indexed": indexed,
-                "entry": written,
-                "equal": sympy.expand(entry - d.output[o]) == 0,
-            }
-        )
+            indexed = sum_latex([(X[j], W[t]) for j, t in e.pairs])
+            written = sum_latex([(d.input_elements[j], d.kernel_elements[t]) for j, t in e.pairs])
+        entries.append({"output": e.output, "indexed": indexed, "entry": written, "equal": e.equal})
     shown = entries
     if len(entries) > MAX_ENTRIES:
         shown = entries[: MAX_ENTRIES - 1] + entries[-1:]
@@ -177,72 +133,41 @@ def _closed_form(d: Derivation, notation: Notation) -> dict:
     return context
 
 
-def _index_pairs(value: sympy.Expr) -> list[tuple[int, int]] | None:
-    """The (j, t) of each term ``x[j]*w[t]`` of an instantiated closed form, by j; else None."""
-    pairs = []
-    for term in sympy.Add.make_args(value):
-        if term == 0:
-            continue
-        found = {i.base: int(i.indices[0]) for i in term.atoms(sympy.Indexed)}
-        if set(found) != {X, W} or term != X[found[X]] * W[found[W]]:
-            return None
-        pairs.append((found[X], found[W]))
-    return sorted(pairs)
-
-
 def _sizes(d: Derivation, notation: Notation) -> dict:
-    g = d.geometry
-    symbols = SYMBOLS
-    formula = output_size_formula()
+    sizes = size_analysis(d.geometry)
     axes = []
-    for a, ax in enumerate(axes_context(d)):
-        values = {
-            symbols["I"]: ax["input"],
-            symbols["k"]: ax["kernel"],
-            symbols["s"]: ax["stride"],
-            symbols["p"]: sympy.Rational(ax["pad_begin"] + ax["pad_end"], 2),
-            symbols["d"]: ax["dilation"],
-            symbols["op"]: ax["output_padding"],
-        }
-        value = formula.xreplace(values)
-        symmetric = ax["pad_begin"] == ax["pad_end"]
-        entry = dict(ax, formula_value=int(value), formula_agrees=value == g.output_size[a])
-        entry["symmetric"] = symmetric
-        if symmetric:
-            args = (ax["kernel"], ax["stride"], ax["pad_begin"], ax["dilation"])
-            inverse = input_sizes_for(ax["output"], *args)
-            direct = list(direct_inputs_for(ax["input"], *args))
+    for ax, worked in zip(axes_context(d), sizes.axes):
+        entry = dict(
+            ax,
+            formula_value=int(worked.formula_value),
+            formula_agrees=worked.formula_agrees,
+            symmetric=worked.symmetric,
+        )
+        if worked.symmetric:
             entry.update(
-                inverse=[{"input": i, "output_padding": op} for i, op in inverse],
-                inverse_has_this=(ax["input"], ax["output_padding"]) in inverse,
-                direct=direct,
-                # each size really shrinks to I under the direct convolution
-                direct_checked=all(_direct_output(i, *args) == ax["input"] for i in direct),
-                direct_has_this=ax["output"] in direct,
+                inverse=[{"input": i, "output_padding": op} for i, op in worked.inverse],
+                inverse_has_this=(ax["input"], ax["output_padding"]) in worked.inverse,
+                direct=worked.direct,
+                direct_checked=worked.direct_checked,
+                direct_has_this=ax["output"] in worked.direct,
             )
         axes.append(entry)
     context = {
-        "formula": sympy.latex(formula, symbol_names={symbols["op"]: "a"}),
+        "formula": sympy.latex(sizes.formula, symbol_names={SYMBOLS["op"]: "a"}),
         "axes": axes,
         "uniform": all(axis == axes[0] for axis in axes),
         "relationships": None,
     }
-    if g.pad_begin == g.pad_end:
-        found = relationships(g)
-        rows = [r.rows() for r in found]
+    if sizes.relationships is not None:
+        rows = [r.rows() for r in sizes.relationships]
         context["relationships"] = {
             "rows": [
                 {"quantity": quantity, "by_axis": [axis[n][1] for axis in rows]}
                 for n, (quantity, _) in enumerate(rows[0])
             ],
-            "gives_output": [r.o_prime == r.i for r in found],
+            "gives_output": [r.o_prime == r.i for r in sizes.relationships],
         }
     return context
-
-
-def _direct_output(size: int, kernel: int, stride: int, padding: int, dilation: int) -> int:
-    """The output size of a direct convolution (PyTorch's ``conv`` formula)."""
-    return (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
 
 
 def _overlap(d: Derivation, notation: Notation) -> dict:
@@ -292,7 +217,7 @@ def _polyphase(d: Derivation, notation: Notation) -> dict:
         "canvas": _grid(flat_elements(pp.canvas), g.canvas_size, notation),
         "output": _grid(flat_elements(pp.output), g.output_size, notation),
         "derivation_output": output_context(d, notation),
-        "equal": pp.output == d.output,
+        "equal": pp.equals_derivation,
     }
 
 

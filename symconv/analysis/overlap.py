@@ -23,21 +23,11 @@ from symconv.core.geometry import Geometry
 def axis_counts(geometry: Geometry) -> list[list[int]]:
     """Per axis, the number of taps reaching each output position (borders included)."""
     counts = []
-    for i, k, s, d, b, size in zip(
-        geometry.input_size,
-        geometry.kernel_size,
-        geometry.stride,
-        geometry.dilation,
-        geometry.pad_begin,
-        geometry.output_size,
-    ):
-        axis = [0] * size
-        for j in range(i):
-            for t in range(k):
-                o = j * s + t * d - b
-                if 0 <= o < size:
-                    axis[o] += 1
-        counts.append(axis)
+    for axis in geometry.axes:
+        taps = [0] * axis.output
+        for _, _, o in axis.links():
+            taps[o] += 1
+        counts.append(taps)
     return counts
 
 

@@ -10,7 +10,7 @@ the output.
 >>> pp = polyphase_of(preset("seed-1d"))
 >>> [(ph.phase, ph.sub_kernel) for ph in pp.phases]
 [((0,), [w1, w3]), ((1,), [w2])]
->>> pp.output == preset("seed-1d").output
+>>> pp.equals_derivation
 True
 """
 
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from sympy import ImmutableDenseNDimArray, Integer
 
 from symconv.core.construction import product, total
-from symconv.core.geometry import Geometry, ndindex, row_major_strides
+from symconv.core.geometry import Geometry
+from symconv.core.grid import ndindex, row_major_strides
 from symconv.engine.derivation import Derivation
 
 
@@ -37,12 +38,18 @@ class Phase:
 
 @dataclass(frozen=True)
 class Polyphase:
-    """All phases, the interleaved canvas and the cropped output."""
+    """All phases, the interleaved canvas, the cropped output, and whether it is the result."""
 
     geometry: Geometry
     phases: list[Phase]
     canvas: ImmutableDenseNDimArray
     output: ImmutableDenseNDimArray
+    derivation_output: ImmutableDenseNDimArray
+
+    @property
+    def equals_derivation(self) -> bool:
+        """True when the interleaved, cropped output is the derivation's, entry for entry."""
+        return self.output == self.derivation_output
 
 
 def _axis_sub_kernels(k: int, s: int, d: int) -> list[list[int | None]]:
@@ -113,4 +120,5 @@ def polyphase_of(derivation: Derivation) -> Polyphase:
         phases,
         ImmutableDenseNDimArray(canvas, g.canvas_size),
         ImmutableDenseNDimArray(output, g.output_size),
+        derivation.output,
     )

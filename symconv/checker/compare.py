@@ -21,161 +21,33 @@ Diagnosis codes: ``sign``, ``coefficient``, ``wrong-symbol``, ``kernel-indices-s
 ``kernel-flipped``, ``wrong-input``, ``wrong-kernel-element``, ``wrong-term``,
 ``overlap-term-missing``, ``missing-term``, ``entry-empty``, ``extra-term``,
 ``not-a-product``, ``unknown-symbol``, ``entry-of-other-position`` (see
-:mod:`symconv.checker.entry_mistakes`); for the whole result ``index-base`` and, for it or its size,
-the codes of :func:`symconv.checker.slips.slips` (``no-crop``, ``crop-start-only``, ``stride``,
-``stride-on-kernel``, ``transposed``, ...). :mod:`symconv.checker.report_formats` writes the
-report as text, JSON, LaTeX and HTML.
+:mod:`symconv.checker.entry_mistakes`); for the whole result ``index-base`` and, for it
+or its size, the codes of :func:`symconv.checker.slips.slips` (``no-crop``,
+``crop-start-only``, ``stride``, ``stride-on-kernel``, ``transposed``, ...). The report
+writes itself as text and JSON; :mod:`symconv.checker.report_formats` writes it as LaTeX
+and HTML.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import sympy
 
-from symconv.checker.diagnosis import Diagnosis, WrongEntry
+from symconv.checker.diagnosis import Diagnosis
 from symconv.checker.entry_mistakes import wrong_entry
 from symconv.checker.read.alphabet import Alphabet
 from symconv.checker.read.parse import read_result
 from symconv.checker.read.written import WrittenResult
-from symconv.checker.report_formats import (
-    report_html,
-    report_json,
-    report_latex,
-    report_math,
-    report_text,
-)
-from symconv.checker.slips import (
-    ShapeMismatch,
-    index_base,
-    matching_slips,
-    same_value,
-    shape_mismatch,
-)
+from symconv.checker.report import CheckReport
+from symconv.checker.slips import index_base, matching_slips, shape_mismatch
 from symconv.checker.term_writer import TermWriter
-from symconv.checker.unknown_names import UnknownName, unknown_names
-from symconv.core.geometry import ndindex
+from symconv.checker.unknown_names import unknown_names
+from symconv.core.equality import equal
+from symconv.core.grid import ndindex
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.engine.presets import preset
 from symconv.errors import SymconvError
-from symconv.notation.words import capitalised, configuration_words, shape_words
-
-_POSITIONS_IN_SUMMARY = 6
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """The verdict on a written result: the size, each wrong entry, the whole-result diagnoses.
-
-    True when everything is right. Shown as text by ``str``, as LaTeX by :meth:`to_latex`,
-    as JSON by :meth:`to_json`, and in Jupyter as HTML.
-
-    >>> report = check("[x1*w2, x1*w3 + x2*w1, x2*w2]", "seed-1d")
-    >>> bool(report), report.summary
-    (True, 'All 3 entries are right.')
-    """
-
-    derivation: Derivation
-    written: WrittenResult
-    shape: ShapeMismatch | None
-    entries: tuple[WrongEntry, ...]
-    unknown: tuple[UnknownName, ...]
-    diagnoses: tuple[Diagnosis, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """True when the size and every entry are right."""
-        return self.shape is None and not self.entries and not self.unknown
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-    @property
-    def exit_status(self) -> int:
-        """0 when all is right, 1 when something is wrong."""
-        return 0 if self.ok else 1
-
-    @property
-    def expected_shape(self) -> tuple[int, ...]:
-        """The size of the correct result."""
-        return self.derivation.geometry.output_size
-
-    @property
-    def configuration(self) -> str:
-        """The configuration in words: title (if any), then sizes, stride and padding."""
-        words = configuration_words(self.derivation.geometry)
-        title = self.derivation.title
-        return f"{title} ({words})" if title else words
-
-    @property
-    def summary(self) -> str:
-        """One line: all right, the size mismatch and its likely cause, or the wrong entries."""
-        if self.shape is not None:
-            line = f"Wrong size: {self.shape.text}"
-            if self.shape.causes:
-                line += f" (likely: {self.shape.causes[0].short})"
-            return line + "."
-        count = math.prod(self.expected_shape)
-        if self.ok:
-            return f"All {count} entries are right." if count != 1 else "The entry is right."
-        parts = []
-        if self.entries:
-            where = "; ".join(e.where for e in self.entries[:_POSITIONS_IN_SUMMARY])
-            if len(self.entries) > _POSITIONS_IN_SUMMARY:
-                where += f" and {len(self.entries) - _POSITIONS_IN_SUMMARY} more"
-            noun = "entry" if count == 1 else "entries"
-            parts.append(f"{len(self.entries)} of {count} {noun} wrong: {where}")
-        if self.diagnoses:
-            parts.append(f"the whole result is consistent with: {self.diagnoses[0].short}")
-        if self.unknown:
-            names = sorted({u.symbol.written for u in self.unknown})
-            parts.append("unknown symbols: " + ", ".join(names))
-        return ". ".join(capitalised(p) if i else p for i, p in enumerate(parts)) + "."
-
-    def as_dict(self) -> dict:
-        """The report as plain JSON-ready data."""
-        return {
-            "ok": self.ok,
-            "exit_status": self.exit_status,
-            "summary": self.summary,
-            "configuration": self.configuration,
-            "expected_shape": list(self.expected_shape),
-            "written_shape": list(self.written.shape),
-            "form": self.written.form,
-            "shape": None if self.shape is None else self.shape.as_dict(),
-            "entries": [e.as_dict() for e in self.entries],
-            "unknown_symbols": [u.as_dict() for u in self.unknown],
-            "diagnoses": [d.as_dict() for d in self.diagnoses],
-            "notes": list(self.notes),
-        }
-
-    def to_json(self) -> str:
-        """The report as JSON (deterministic: same input, same bytes)."""
-        return report_json(self)
-
-    def to_text(self) -> str:
-        """The report as plain text, one finding per block, the summary last."""
-        return report_text(self)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def to_latex(self, document: bool = True) -> str:
-        r"""The report as LaTeX, wrong entries highlighted with xcolor's ``\colorbox``.
-
-        A whole ``article`` document by default (it compiles with pdflatex); with
-        ``document=False`` the body alone, for a document that loads amsmath and xcolor.
-        """
-        return report_latex(self, document)
-
-    def _repr_latex_(self) -> str:
-        return report_math(self)
-
-    def _repr_html_(self) -> str:
-        return report_html(self)
+from symconv.notation.words import shape_words
 
 
 def check(written: object, derivation: Derivation | str) -> CheckReport:
@@ -219,7 +91,7 @@ def check(written: object, derivation: Derivation | str) -> CheckReport:
     entries = []
     for flat, index in enumerate(ndindex(expected_shape)):
         cell = result.cells[flat]
-        if not same_value(cell.value, expected[flat]):
+        if not equal(cell.value, expected[flat]):
             entries.append(
                 wrong_entry(index, cell, expected[flat], derivation, writer, alphabet, positions)
             )

@@ -29,7 +29,7 @@ from symconv.checker.read.alphabet import Alphabet, split_name
 from symconv.checker.read.written import WrittenCell
 from symconv.checker.term_writer import TermWriter
 from symconv.engine.derivation import Derivation
-from symconv.notation.expressions import sum_latex
+from symconv.notation.expressions import sum_latex, sum_text
 from symconv.notation.words import position_words
 
 
@@ -59,7 +59,7 @@ def wrong_entry(
         written_latex=cell.latex,
         value=cell.value,
         expected=expected,
-        expected_text=writer.sum_text(d.terms(index)),
+        expected_text=sum_text(d.terms(index)),
         expected_latex=sum_latex(d.terms(index)),
         missing=tuple(missing),
         extra=tuple(extra),
@@ -294,9 +294,8 @@ def _lands(term, d: Derivation, writer: TermWriter) -> str:
         return "it is not a product of one input and one kernel element"
     _, flat_input, tap = split
     g = d.geometry
-    corner = d.placement(flat_input)
-    canvas = tuple(c + t * dd for c, t, dd in zip(corner, d.kernel_index(tap), g.dilation))
-    out = tuple(c - b for c, b in zip(canvas, g.pad_begin))
+    taps = zip(g.axes, d.input_index(flat_input), d.kernel_index(tap))
+    out = tuple(axis.link(i, t) for axis, i, t in taps)
     if all(0 <= o < n for o, n in zip(out, g.output_size)):
         return f"it belongs in {position_words(out, g.rank)}"
     return "it falls in the border the padding crops away"

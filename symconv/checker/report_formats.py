@@ -1,62 +1,21 @@
-r"""A check report written out: as plain text, JSON, LaTeX, and HTML for Jupyter.
+r"""A check report written out as a LaTeX document and as an HTML page.
 
-:class:`~symconv.checker.compare.CheckReport` shows itself through these (``str(report)``,
-``report.to_json()``, ``report.to_latex()``, Jupyter's display). User text (titles,
-written entries) is escaped in every form.
+The report itself (:class:`~symconv.checker.report.CheckReport`) is data and writes its
+own text and JSON; these writers read it. User text (titles, written entries) is escaped.
 
 >>> from symconv.checker.compare import check
 >>> report = check("[x1*w2, x1*w3, x2*w2]", "seed-1d")
->>> print(report_text(report).splitlines()[1])
-entry 2: wrong
->>> r"\textcolor{red}{x_{1} w_{3}}" in report_math(report), report_html(report).count("#fdd")
+>>> report_latex(report).startswith(r"\documentclass"), report_html(report).count("#fdd")
 (True, 1)
 """
 
 from __future__ import annotations
 
 import html
-import json
-from typing import TYPE_CHECKING
 
-from symconv.notation.expressions import Notation, array_latex
-from symconv.notation.grids import slices
+from symconv.checker.report import CheckReport
 from symconv.notation.tex_text import check_symbols, tex_escape
 from symconv.notation.words import capitalised
-
-if TYPE_CHECKING:
-    from symconv.checker.compare import CheckReport
-
-
-def report_json(report: CheckReport) -> str:
-    """The report as JSON (deterministic: same input, same bytes)."""
-    return json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n"
-
-
-def report_text(report: CheckReport) -> str:
-    """The report as plain text, one finding per block, the summary last."""
-    lines = [f"Checking against: {report.configuration}"]
-    lines += [f"note: {n}" for n in report.notes]
-    if report.shape is not None:
-        lines.append(f"size: {report.shape.text}")
-        lines += ["  " + line for line in report.shape.formula.splitlines()]
-        for cause in report.shape.causes:
-            lines.append(f"  likely cause: {cause.text}")
-        if not report.shape.causes:
-            lines.append("  no common slip gives this size; work the formula above again")
-    for diagnosis in report.diagnoses:
-        lines.append(f"whole result: {diagnosis.text}")
-    for entry in report.entries:
-        lines.append(f"{entry.where}: wrong")
-        lines.append(f"  written:   {entry.written or '(empty)'}")
-        lines.append(f"  expected:  {entry.expected_text}")
-        lines.append(f"  missing:   {', '.join(entry.missing_text) or 'none'}")
-        lines.append(f"  extra:     {', '.join(entry.extra_text) or 'none'}")
-        for diagnosis in entry.diagnoses:
-            lines.append(f"  diagnosis: {diagnosis.text}")
-    for name in report.unknown:
-        lines.append(f"unknown symbol {name.symbol.written!r} in {name.where}: {name.message}")
-    lines.append(report.summary)
-    return "\n".join(lines) + "\n"
 
 
 def report_latex(report: CheckReport, document: bool = True) -> str:
@@ -73,7 +32,7 @@ def report_latex(report: CheckReport, document: bool = True) -> str:
     for note in report.notes:
         body.append("")
         body.append(r"\noindent " + tex_escape(capitalised(note)) + ".")
-    matrix = _written_matrix_latex(report, r"\colorbox{symconvwrong}{$\displaystyle {}$}")
+    matrix = report.written_matrix_latex(r"\colorbox{symconvwrong}{$\displaystyle {}$}")
     if matrix:
         body.append(r"\[ O_{\text{written}} = " + matrix + r" \]")
     items = []
@@ -119,22 +78,12 @@ def report_latex(report: CheckReport, document: bool = True) -> str:
     )
 
 
-def report_math(report: CheckReport) -> str:
-    """The written result with its wrong entries in red, and the summary, as display math."""
-    check_symbols(report.derivation)
-    matrix = _written_matrix_latex(report, r"\textcolor{red}{{}}")
-    summary = tex_escape(report.summary)
-    if not matrix:
-        return rf"$\text{{{summary}}}$"
-    return rf"$$ {matrix} \quad \text{{{summary}}} $$"
-
-
 def report_html(report: CheckReport) -> str:
     """The report as HTML: the written entries in a table, wrong ones shaded, then findings."""
     wrong = {e.index: e for e in report.entries}
     parts = ['<div class="symconv-check">', f"<p><b>{html.escape(report.summary)}</b></p>"]
     parts.append(f"<p>Configuration: {html.escape(report.configuration)}</p>")
-    grid = _grid(report)
+    grid = report.grid()
     if grid:
         parts.append('<table style="border-collapse:collapse">')
         for row in grid:
@@ -176,27 +125,3 @@ def report_html(report: CheckReport) -> str:
     return "\n".join(parts)
 
 
-def _grid(report: CheckReport) -> list[list[tuple[int, ...]]]:
-    """The written entries' indices as rows of a matrix (a vector as one row); [] past 2-D."""
-    shape = report.written.shape
-    if len(shape) > 2:
-        return []
-    ((_, rows),) = slices(shape)
-    return rows
-
-
-def _written_matrix_latex(report: CheckReport, highlight: str) -> str:
-    grid = _grid(report)
-    if not grid:
-        return ""
-    wrong = {e.index for e in report.entries} if report.shape is None else set()
-    cells = [
-        [
-            highlight.replace("{}", report.written.cell(i).latex)
-            if i in wrong
-            else report.written.cell(i).latex
-            for i in row
-        ]
-        for row in grid
-    ]
-    return array_latex(cells, Notation(full=True))

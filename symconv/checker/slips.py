@@ -27,6 +27,7 @@ import sympy
 from symconv.checker.diagnosis import Diagnosis
 from symconv.checker.read.alphabet import OTHER_BASES, Alphabet, split_name
 from symconv.checker.read.written import WrittenResult
+from symconv.core.equality import equal
 from symconv.core.sizes import size_lines
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
@@ -34,16 +35,6 @@ from symconv.notation.words import axes_words, pads_words, shape_words
 
 #: Past this many products the whole-result slips are not tried (hand derivations are small).
 MAX_SLIP_PRODUCTS = 20_000
-
-
-def same_value(a, b) -> bool:
-    """True when two entries are equal once expanded.
-
-    >>> x, w = sympy.symbols("x w")
-    >>> same_value(x * (w + 1), x * w + x), same_value(x, w)
-    (True, False)
-    """
-    return a == b or sympy.expand(a - b) == 0
 
 
 @dataclass(frozen=True)
@@ -100,7 +91,7 @@ class Slip:
 
     def gives(self, values: list) -> bool:
         """True when ``values`` (in reading order) are what this slip gives."""
-        return all(same_value(v, s) for v, s in zip(values, self.values))
+        return all(equal(v, s) for v, s in zip(values, self.values))
 
 
 def slips(d: Derivation) -> list[Slip]:
@@ -273,7 +264,7 @@ def index_base(values: list, expected: list, alphabet: Alphabet) -> list[Diagnos
                 break
             moves[symbol] = moved
         else:
-            if all(same_value(v.xreplace(moves), e) for v, e in zip(values, expected)):
+            if all(equal(v.xreplace(moves), e) for v, e in zip(values, expected)):
                 message = (
                     f"indices counted from {counted}: this configuration counts from "
                     f"{1 - counted} (every entry is right once they are shifted by one)"

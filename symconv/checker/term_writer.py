@@ -18,7 +18,7 @@ import sympy
 
 from symconv.checker.read.alphabet import split_name
 from symconv.engine.derivation import Derivation
-from symconv.notation.expressions import expr_latex, join_terms
+from symconv.notation.expressions import expr_latex
 
 
 class TermWriter:
@@ -86,10 +86,6 @@ class TermWriter:
             return expr_latex(coefficient)
         body = " ".join(expr_latex(f) for f in factors)
         return _with_coefficient(coefficient, f"{expr_latex(coefficient)} ", body)
-
-    def sum_text(self, pairs: list) -> str:
-        """The sum of the products ``pairs`` as text, in their order, zero products left out."""
-        return join_terms([self.text(sympy.Mul(x, w)) for x, w in pairs if x != 0 and w != 0])
 
 
 def _with_coefficient(coefficient, number: str, body: str) -> str:

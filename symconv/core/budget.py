@@ -23,7 +23,8 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from symconv.core.geometry import Geometry, as_int
+from symconv.core.geometry import Geometry
+from symconv.core.parameters import as_int
 from symconv.errors import SymconvError
 
 DEFAULT_MAX_TERMS = 2_000_000

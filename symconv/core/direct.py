@@ -1,7 +1,7 @@
 """The direct (ordinary) convolution, as PyTorch's ``conv{1,2,3}d`` computes it, by gathering.
 
-It is the operation whose input-gradient a transposed convolution is; :mod:`symconv.engine.verification`
-uses it for the adjoint and gradient identities.
+It is the operation whose input-gradient a transposed convolution is; the verification
+(:mod:`symconv.engine.verification`) uses it for the adjoint and gradient identities.
 
 >>> conv([[1, 2, 3]], [[[1, 1]]])
 [[3, 5]]
@@ -16,7 +16,15 @@ import math
 from sympy import ImmutableDenseNDimArray
 
 from symconv.core.construction import product, total
-from symconv.core.geometry import as_int, ndindex, padding_pairs, per_dimension
+from symconv.core.geometry import link
+from symconv.core.grid import ndindex, row_major_strides
+from symconv.core.parameters import (
+    as_int,
+    padding_pairs,
+    per_dimension,
+    positive_per_dimension,
+)
+from symconv.core.sizes import direct_output_length
 from symconv.core.tensors import flat_elements, to_array
 from symconv.errors import SymconvError
 
@@ -62,17 +70,14 @@ def conv(
         raise SymconvError(
             "weight", f"second dimension must be C_in/groups = {c_in // groups}", w.shape
         )
-    strides = per_dimension("stride", stride, rank)
-    dilations = per_dimension("dilation", dilation, rank)
-    for name, values in (("stride", strides), ("dilation", dilations)):
-        if min(values) < 1:
-            raise SymconvError(name, "must be an integer >= 1", values)
+    strides = positive_per_dimension("stride", stride, rank)
+    dilations = positive_per_dimension("dilation", dilation, rank)
     pads = padding_pairs(padding, rank)
     if rules == "pytorch" and min(min(p) for p in pads) < 0:
         raise SymconvError("padding", "must be >= 0", padding)
     natural = tuple(
-        (n + b + e - d * (k - 1) - 1) // s + 1
-        for n, (b, e), d, k, s in zip(size, pads, dilations, kernel, strides)
+        direct_output_length(n, k, s, d, b, e)
+        for n, k, s, d, (b, e) in zip(size, kernel, strides, dilations, pads)
     )
     if min(natural) < 1:
         raise SymconvError(
@@ -87,7 +92,7 @@ def conv(
     ws = flat_elements(w)
     biases = flat_elements(to_array(bias, "bias")) if bias is not None else None
     plane, taps = math.prod(size), math.prod(kernel)
-    in_strides = [math.prod(size[d + 1 :]) for d in range(rank)]
+    in_strides = row_major_strides(size)
     result = []
     for n in range(n_batch):
         for co in range(c_out):
@@ -99,7 +104,7 @@ def conv(
                     for t_flat, t in enumerate(ndindex(kernel)):
                         offset = 0
                         for d in range(rank):
-                            pos = o[d] * strides[d] + t[d] * dilations[d] - pads[d][0]
+                            pos = link(o[d], t[d], strides[d], dilations[d], pads[d][0])
                             if not 0 <= pos < size[d]:
                                 break
                             offset += pos * in_strides[d]

@@ -1,98 +1,97 @@
-"""Sizes, strides and pads of a transposed convolution, in plain integers.
+"""The geometry of a transposed convolution in plain integers, one :class:`Axis` per dimension.
 
-The output size per spatial dimension is
+Per axis, input element ``i`` times kernel tap ``t`` lands on output ``o = i*s + t*d -
+p_begin`` (:func:`link`); the output size is
 ``O = (I - 1)*s - (p_begin + p_end) + d*(k - 1) + output_padding + 1``.
 
 >>> g = make_geometry(input_size=(2, 2), kernel_size=(2, 2), stride=1)
 >>> g.output_size, g.canvas_size
 ((3, 3), (3, 3))
->>> make_geometry(input_size=2, kernel_size=3, stride=2, padding=1).output_size
-(3,)
+>>> axis, = make_geometry(input_size=2, kernel_size=3, stride=2, padding=1).axes
+>>> axis.output, axis.links()
+(3, [(0, 1, 0), (0, 2, 1), (1, 0, 1), (1, 1, 2)])
 """
 
 from __future__ import annotations
 
-import itertools
-import math
-import numbers
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
+from symconv.core.parameters import (
+    check_output_padding,
+    padding_pairs,
+    per_dimension,
+    positive_per_dimension,
+)
+from symconv.core.sizes import canvas_length, output_length
 from symconv.errors import SymconvError
 
 
-def as_int(parameter: str, value: object) -> int:
-    """Return ``value`` as an int, or raise naming ``parameter`` if it is not a whole number.
+def link(i: int, t: int, stride: int, dilation: int, pad_begin: int) -> int:
+    """The output index that input index ``i`` and kernel tap ``t`` reach: ``i*s + t*d - p``.
 
-    >>> as_int("stride", 2)
-    2
+    Read the other way it is the direct convolution's gather: output ``i`` of the direct
+    convolution reads its input at ``link(i, t, ...)``.
+
+    >>> link(1, 2, stride=2, dilation=1, pad_begin=1)
+    3
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        if isinstance(value, numbers.Real) and not isinstance(value, bool):
-            rule = "must be a whole number" if math.isfinite(value) else "must be finite"
-        else:
-            rule = "must be an integer"
-        raise SymconvError(parameter, rule, value)
-    return int(value)
+    return i * stride + t * dilation - pad_begin
 
 
-def per_dimension(parameter: str, value: object, rank: int) -> tuple[int, ...]:
-    """Expand an int, or check a sequence of ``rank`` ints, into a per-dimension tuple.
+@dataclass(frozen=True)
+class Axis:
+    """One spatial dimension of a :class:`Geometry`.
 
-    >>> per_dimension("stride", 2, 3)
-    (2, 2, 2)
-    >>> per_dimension("stride", (1, 2), 2)
-    (1, 2)
+    >>> Axis(input=2, kernel=3, stride=2, dilation=1, pad_begin=1, pad_end=1).canvas
+    5
     """
-    return tuple(as_int(parameter, v) for v in _per_dimension_items(parameter, value, rank))
 
+    input: int
+    kernel: int
+    stride: int
+    dilation: int
+    pad_begin: int
+    pad_end: int
+    output_padding: int = 0
 
-def _per_dimension_items(parameter: str, value: object, rank: int) -> tuple:
-    """One item per dimension: a scalar or a one-item sequence repeated, else ``rank`` items."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        return (value,) * rank
-    items = tuple(value)
-    if len(items) == 1 and rank != 1:
-        items = items * rank
-    if len(items) != rank:
-        raise SymconvError(
-            parameter, f"needs one value or one per spatial dimension ({rank})", value
+    @property
+    def span(self) -> int:
+        """The dilated kernel's extent, ``d*(k - 1) + 1``."""
+        return self.dilation * (self.kernel - 1) + 1
+
+    @property
+    def canvas(self) -> int:
+        """The uncropped canvas, ``s*(I - 1) + d*(k - 1) + 1``."""
+        return canvas_length(self.input, self.kernel, self.stride, self.dilation)
+
+    @property
+    def output(self) -> int:
+        """The output size: the canvas cropped by the pads, plus output_padding."""
+        return output_length(
+            self.input,
+            self.kernel,
+            self.stride,
+            self.dilation,
+            self.pad_begin,
+            self.pad_end,
+            self.output_padding,
         )
-    return items
 
+    def link(self, i: int, t: int) -> int:
+        """The output index input ``i`` and tap ``t`` reach (it may fall outside the output)."""
+        return link(i, t, self.stride, self.dilation, self.pad_begin)
 
-def sizes(parameter: str, value: object) -> tuple[int, ...]:
-    """A shape: one int, or a sequence of ints, each at least 1.
-
-    >>> sizes("shape", 3), sizes("shape", [2, 3])
-    ((3,), (2, 3))
-    """
-    rank = len(value) if isinstance(value, (list, tuple)) else 1
-    dims = per_dimension(parameter, value, rank)
-    if not dims or min(dims) < 1:
-        raise SymconvError(parameter, "every size must be an integer >= 1", value)
-    return dims
-
-
-def padding_pairs(value: object, rank: int) -> tuple[tuple[int, int], ...]:
-    """Read padding as an int, one int per dimension, or one ``(begin, end)`` pair per dimension.
-
-    >>> padding_pairs(1, 2)
-    ((1, 1), (1, 1))
-    >>> padding_pairs([(0, 1), 2], 2)
-    ((0, 1), (2, 2))
-    """
-    pairs = []
-    for item in _per_dimension_items("padding", value, rank):
-        if isinstance(item, Iterable) and not isinstance(item, (str, bytes)):
-            pair = tuple(item)
-            if len(pair) != 2:
-                raise SymconvError("padding", "a per-dimension pair must be (begin, end)", item)
-            pairs.append((as_int("padding", pair[0]), as_int("padding", pair[1])))
-        else:
-            p = as_int("padding", item)
-            pairs.append((p, p))
-    return tuple(pairs)
+    def links(self) -> list[tuple[int, int, int]]:
+        """Every ``(input, tap, output)`` triple that reaches the output, input-major."""
+        size = self.output
+        return [
+            (i, t, o)
+            for i in range(self.input)
+            for t in range(self.kernel)
+            if 0 <= (o := self.link(i, t)) < size
+        ]
 
 
 @dataclass(frozen=True)
@@ -117,23 +116,36 @@ class Geometry:
         """Number of spatial dimensions."""
         return len(self.input_size)
 
-    @property
-    def canvas_size(self) -> tuple[int, ...]:
-        """Size of the uncropped canvas, ``s*(I - 1) + d*(k - 1) + 1`` per dimension."""
+    @cached_property
+    def axes(self) -> tuple[Axis, ...]:
+        """One :class:`Axis` per spatial dimension."""
         return tuple(
-            s * (i - 1) + d * (k - 1) + 1
-            for i, k, s, d in zip(self.input_size, self.kernel_size, self.stride, self.dilation)
-        )
-
-    @property
-    def output_size(self) -> tuple[int, ...]:
-        """Size of the result: the canvas cropped by the pads, plus output_padding at the end."""
-        return tuple(
-            c - b - e + op
-            for c, b, e, op in zip(
-                self.canvas_size, self.pad_begin, self.pad_end, self.output_padding
+            Axis(*fields)
+            for fields in zip(
+                self.input_size,
+                self.kernel_size,
+                self.stride,
+                self.dilation,
+                self.pad_begin,
+                self.pad_end,
+                self.output_padding,
             )
         )
+
+    @cached_property
+    def canvas_size(self) -> tuple[int, ...]:
+        """Size of the uncropped canvas, ``s*(I - 1) + d*(k - 1) + 1`` per dimension."""
+        return tuple(axis.canvas for axis in self.axes)
+
+    @cached_property
+    def output_size(self) -> tuple[int, ...]:
+        """Size of the result: the canvas cropped by the pads, plus output_padding at the end."""
+        return tuple(axis.output for axis in self.axes)
+
+    @property
+    def padding(self) -> tuple[tuple[int, int], ...]:
+        """The ``(begin, end)`` pads per dimension, as :func:`make_geometry` takes them."""
+        return tuple(zip(self.pad_begin, self.pad_end))
 
 
 def make_geometry(
@@ -164,15 +176,17 @@ def make_geometry(
         rank = _rank_of(input_size, kernel_size)
     if rank < 1:
         raise SymconvError("input_size", "needs at least one spatial dimension", input_size)
+    if rules not in ("pytorch", "onnx"):
+        raise SymconvError("rules", "must be 'pytorch' or 'onnx'", rules)
     sizes = {
-        "input_size": per_dimension("input_size", input_size, rank),
-        "kernel_size": per_dimension("kernel_size", kernel_size, rank),
-        "stride": per_dimension("stride", stride, rank),
-        "dilation": per_dimension("dilation", dilation, rank),
+        name: positive_per_dimension(name, value, rank)
+        for name, value in (
+            ("input_size", input_size),
+            ("kernel_size", kernel_size),
+            ("stride", stride),
+            ("dilation", dilation),
+        )
     }
-    for name, values in sizes.items():
-        if min(values) < 1:
-            raise SymconvError(name, "must be an integer >= 1", values)
     pairs = padding_pairs(padding, rank)
     out_pad = per_dimension("output_padding", output_padding, rank)
     if min(out_pad) < 0:
@@ -180,15 +194,7 @@ def make_geometry(
     if rules == "pytorch":
         if min(min(p) for p in pairs) < 0:
             raise SymconvError("padding", "must be >= 0", padding)
-        for op, s, d in zip(out_pad, sizes["stride"], sizes["dilation"]):
-            if not (op < s or op < d):
-                raise SymconvError(
-                    "output_padding",
-                    "must be smaller than either stride or dilation in each dimension",
-                    out_pad,
-                )
-    elif rules != "onnx":
-        raise SymconvError("rules", "must be 'pytorch' or 'onnx'", rules)
+        check_output_padding("output_padding", out_pad, sizes["stride"], sizes["dilation"])
     geometry = Geometry(
         input_size=sizes["input_size"],
         kernel_size=sizes["kernel_size"],
@@ -213,40 +219,3 @@ def _rank_of(*values: object) -> int:
         if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
             return len(value)
     return 1
-
-
-def row_major_offsets(
-    sizes: Sequence[int], steps: Sequence[int], strides: Sequence[int]
-) -> list[int]:
-    """Flat offsets of every index of a grid, in reading order, mapped by ``index*step*stride``.
-
-    >>> row_major_offsets((2, 2), (1, 1), (2, 1))
-    [0, 1, 2, 3]
-    >>> row_major_offsets((2, 2), (2, 2), (4, 1))
-    [0, 2, 8, 10]
-    """
-    offsets = [0]
-    for n, step, stride in zip(sizes, steps, strides):
-        offsets = [o + j * step * stride for o in offsets for j in range(n)]
-    return offsets
-
-
-def row_major_strides(shape: Sequence[int]) -> tuple[int, ...]:
-    """Strides of a row-major (C order) array of ``shape``, in elements.
-
-    >>> row_major_strides((3, 4, 5))
-    (20, 5, 1)
-    """
-    strides = [1] * len(shape)
-    for d in range(len(shape) - 2, -1, -1):
-        strides[d] = strides[d + 1] * shape[d + 1]
-    return tuple(strides)
-
-
-def ndindex(shape: Sequence[int]) -> Iterable[tuple[int, ...]]:
-    """Every index of ``shape`` in reading order.
-
-    >>> list(ndindex((2, 2)))
-    [(0, 0), (0, 1), (1, 0), (1, 1)]
-    """
-    return itertools.product(*(range(n) for n in shape))

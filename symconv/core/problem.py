@@ -18,7 +18,8 @@ import sympy
 from sympy import ImmutableDenseNDimArray
 
 from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
-from symconv.core.geometry import Geometry, as_int, make_geometry
+from symconv.core.geometry import Geometry, make_geometry
+from symconv.core.parameters import as_int
 from symconv.core.tensors import flat_elements, to_array
 from symconv.errors import SymconvError
 
@@ -114,9 +115,12 @@ def problem_from_geometry(
     groups: object,
     geometry: Geometry,
     *,
-    max_terms: int = DEFAULT_MAX_TERMS,
+    max_terms: int | None = DEFAULT_MAX_TERMS,
 ) -> Problem:
-    """Check channels, groups and ranks of already-converted operands against ``geometry``."""
+    """Check channels, groups and ranks of already-converted operands against ``geometry``.
+
+    ``max_terms=None`` is for a caller that has checked this request's budget already.
+    """
     rank = geometry.rank
     if x.rank() not in (rank + 1, rank + 2):
         raise SymconvError(
@@ -142,10 +146,11 @@ def problem_from_geometry(
     if in_channels % groups:
         raise SymconvError("groups", f"must divide the input channels ({in_channels})", groups)
     out_channels = w_shape[1] * groups
-    work = estimate_work(
-        geometry, batch=batch, in_channels=in_channels, out_channels=out_channels, groups=groups
-    )
-    check_budget(work, max_terms)
+    if max_terms is not None:
+        work = estimate_work(
+            geometry, batch=batch, in_channels=in_channels, out_channels=out_channels, groups=groups
+        )
+        check_budget(work, max_terms)
     plane = math.prod(geometry.input_size)
     kernel = math.prod(geometry.kernel_size)
     x_flat = flat_elements(x)

@@ -1,4 +1,7 @@
-"""Size arithmetic: the output-size formula, its inverse, and the matching direct convolution.
+"""Every size formula once: canvas, output, direct output, their inverses and relationships.
+
+The per-axis formulas take plain ints; :func:`relationships` and :func:`size_lines` read
+a geometry's axes (see :mod:`symconv.core.geometry`).
 
 >>> output_size_formula()
 d*(k - 1) + op - 2*p + s*(I - 1) + 1
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from symconv.core.geometry import Geometry, as_int
+from symconv.core.parameters import as_int
 from symconv.errors import SymconvError
 
 #: The symbolic parameters: input size, kernel size, stride, padding, dilation, output_padding.
@@ -29,6 +32,43 @@ SYMBOLS = dict(
         sympy.symbols("I k s p d op", integer=True, nonnegative=True),
     )
 )
+
+
+def canvas_length(input: int, kernel: int, stride: int, dilation: int) -> int:
+    """The uncropped canvas of one axis: ``s*(I - 1) + d*(k - 1) + 1``.
+
+    >>> canvas_length(2, 3, stride=2, dilation=1)
+    5
+    """
+    return stride * (input - 1) + dilation * (kernel - 1) + 1
+
+
+def output_length(
+    input: int,
+    kernel: int,
+    stride: int,
+    dilation: int,
+    pad_begin: int,
+    pad_end: int,
+    output_padding: int = 0,
+) -> int:
+    """The transposed convolution's output along one axis: the canvas, cropped, plus extra zeros.
+
+    >>> output_length(2, 3, stride=2, dilation=1, pad_begin=1, pad_end=1)
+    3
+    """
+    return canvas_length(input, kernel, stride, dilation) - pad_begin - pad_end + output_padding
+
+
+def direct_output_length(
+    input: int, kernel: int, stride: int, dilation: int, pad_begin: int, pad_end: int
+) -> int:
+    """The direct convolution's output along one axis: ``floor((n + pads - d*(k-1) - 1)/s) + 1``.
+
+    >>> direct_output_length(5, 3, stride=2, dilation=1, pad_begin=1, pad_end=1)
+    3
+    """
+    return (input + pad_begin + pad_end - dilation * (kernel - 1) - 1) // stride + 1
 
 
 def output_size_formula() -> sympy.Expr:
@@ -69,13 +109,13 @@ def direct_inputs_for(
 ) -> range:
     """The direct-convolution input sizes that give output ``size``: ``stride`` of them.
 
-    ``o = floor((i + 2p - d*(k-1) - 1)/s) + 1`` forgets ``(i + 2p - d*(k-1) - 1) mod s``,
+    The direct convolution's floor division forgets ``(i + 2p - d*(k-1) - 1) mod s``,
     which is why the transposed convolution needs output_padding to pick one.
 
     >>> list(direct_inputs_for(3, kernel=3, stride=2, padding=1))
     [5, 6]
     """
-    low = (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + 1
+    low = output_length(size, kernel, stride, dilation, padding, padding)
     return range(max(low, 1), low + stride)
 
 
@@ -115,7 +155,7 @@ class Relationship:
         ]
 
 
-def relationships(geometry: Geometry) -> list[Relationship]:
+def relationships(geometry) -> list[Relationship]:
     """Per axis, the direct convolution whose transpose ``geometry`` is (symmetric padding).
 
     >>> from symconv.core.geometry import make_geometry
@@ -130,16 +170,9 @@ def relationships(geometry: Geometry) -> list[Relationship]:
             (geometry.pad_begin, geometry.pad_end),
         )
     found = []
-    for i_prime, kernel, stride, dil, pad, o in zip(
-        geometry.input_size,
-        geometry.kernel_size,
-        geometry.stride,
-        geometry.dilation,
-        geometry.pad_begin,
-        geometry.output_size,
-    ):
-        effective = dil * (kernel - 1) + 1
-        i = o  # the direct convolution's input is the transposed output
+    for axis in geometry.axes:
+        effective, stride, pad = axis.span, axis.stride, axis.pad_begin
+        i = axis.output  # the direct convolution's input is the transposed output
         a = (i + 2 * pad - effective) % stride
         found.append(
             Relationship(
@@ -147,17 +180,17 @@ def relationships(geometry: Geometry) -> list[Relationship]:
                 k=effective,
                 s=stride,
                 p=pad,
-                i_prime=i_prime,
+                i_prime=axis.input,
                 a=a,
                 zeros_between=stride - 1,
                 p_prime=effective - pad - 1,
-                o_prime=stride * (i_prime - 1) + a + effective - 2 * pad,
+                o_prime=stride * (axis.input - 1) + a + effective - 2 * pad,
             )
         )
     return found
 
 
-def size_lines(g: Geometry) -> str:
+def size_lines(geometry) -> str:
     """One line per dimension: ``O = s*(I - 1) + k - 2*p = value`` with the extra terms used.
 
     >>> from symconv.core.geometry import make_geometry
@@ -165,13 +198,13 @@ def size_lines(g: Geometry) -> str:
     O = 2*(2 - 1) + 3 - 2*1 = 3
     """
     lines = []
-    for axis in range(g.rank):
-        i, k, s = g.input_size[axis], g.kernel_size[axis], g.stride[axis]
-        d, op = g.dilation[axis], g.output_padding[axis]
-        b, e = g.pad_begin[axis], g.pad_end[axis]
+    for n, axis in enumerate(geometry.axes):
+        d, k, b, e = axis.dilation, axis.kernel, axis.pad_begin, axis.pad_end
         kernel = f"{d}*({k} - 1) + 1" if d != 1 else f"{k}"
         pads = f"2*{b}" if b == e else f"({b} + {e})"
-        extra = f" + {op}" if op else ""
-        name = "O" if g.rank == 1 else f"O_{axis + 1}"
-        lines.append(f"{name} = {s}*({i} - 1) + {kernel} - {pads}{extra} = {g.output_size[axis]}")
+        extra = f" + {axis.output_padding}" if axis.output_padding else ""
+        name = "O" if geometry.rank == 1 else f"O_{n + 1}"
+        lines.append(
+            f"{name} = {axis.stride}*({axis.input} - 1) + {kernel} - {pads}{extra} = {axis.output}"
+        )
     return "\n".join(lines)

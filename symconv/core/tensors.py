@@ -23,7 +23,8 @@ from collections.abc import Sequence
 import sympy
 from sympy import ImmutableDenseNDimArray
 
-from symconv.core.geometry import ndindex, sizes
+from symconv.core.grid import ndindex
+from symconv.core.parameters import shape_sizes
 from symconv.errors import SymconvError
 
 _NAME_CHARS = set(string.ascii_letters + string.digits + "_")
@@ -68,7 +69,7 @@ def symbols_array(name: str, shape: object, *, base: int = 1) -> ImmutableDenseN
     check_symbol_name("name", name)
     if base not in (0, 1):
         raise SymconvError("base", "must be 0 or 1", base)
-    shape = sizes("shape", shape)
+    shape = shape_sizes("shape", shape)
     flat = [sympy.Symbol(symbol_name(name, index, base)) for index in ndindex(shape)]
     return ImmutableDenseNDimArray(flat, shape)
 
@@ -79,7 +80,7 @@ def letters(shape: object, *, start: str = "a") -> ImmutableDenseNDimArray:
     >>> letters(3, start="p")
     [p, q, r]
     """
-    shape = sizes("shape", shape)
+    shape = shape_sizes("shape", shape)
     alphabet = string.ascii_lowercase
     if not isinstance(start, str) or len(start) != 1 or start not in alphabet:
         raise SymconvError("start", "must be one lowercase letter", start)

@@ -1,9 +1,10 @@
 """One worked derivation of a single-channel transposed convolution, step by step.
 
-A :class:`Derivation` carries the geometry and every step the seed document walks
-through (scaled kernels, their placement, the summed canvas, the crop, the result),
-plus the zero-insertion and matrix views, so the LaTeX writer, the notebook display,
-the checker and the command line all read the same computed steps.
+A :class:`Derivation` carries the geometry and every step "Understanding Transposed
+Convolutions" walks through (scaled kernels, their placement, the summed canvas, the
+crop, the result), plus the zero-insertion and matrix views, so the LaTeX writer, the
+notebook display, the checker and the command line all read the same computed steps.
+The writers depend on it; it shows itself in Jupyter through :mod:`symconv.notation`.
 
 >>> from symconv.core.tensors import letters, symbols_array
 >>> d = derive(letters((2, 2)), symbols_array("w", (2, 2)), stride=1)
@@ -21,11 +22,14 @@ from functools import cached_property
 from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
 
 from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
-from symconv.core.geometry import Geometry, make_geometry, row_major_strides
+from symconv.core.geometry import Geometry, make_geometry
+from symconv.core.grid import flatten, unflatten
 from symconv.core.problem import Problem, problem_from_geometry
-from symconv.core.tensors import flat_elements, letters, symbols_array, to_array
+from symconv.core.tensors import check_symbol_name, flat_elements, letters, symbols_array, to_array
 from symconv.engine.verification import Verification, verify_problem
 from symconv.errors import SymconvError
+from symconv.notation.grids import display_equation, output_latex
+from symconv.notation.style import checked_notation
 from symconv.views import matrix, scatter, zero_insertion
 
 
@@ -33,14 +37,14 @@ from symconv.views import matrix, scatter, zero_insertion
 class Derivation:
     """The steps of one single-channel transposed convolution, computed once.
 
-    Build one with :func:`derive` (your arrays) or :func:`derive_symbolic` (sizes only).
+    Build one with :func:`derive` (your arrays) or :func:`derive_symbolic` (sizes only):
+    they check the request against the work budget before any step is computed.
     """
 
     geometry: Geometry
     input: ImmutableDenseNDimArray
     kernel: ImmutableDenseNDimArray
     title: str = ""
-    max_terms: int = DEFAULT_MAX_TERMS
 
     @cached_property
     def problem(self) -> Problem:
@@ -48,7 +52,7 @@ class Derivation:
         g = self.geometry
         x = self.input.reshape(1, *g.input_size)
         w = self.kernel.reshape(1, 1, *g.kernel_size)
-        return problem_from_geometry(x, w, None, 1, g, max_terms=self.max_terms)
+        return problem_from_geometry(x, w, None, 1, g, max_terms=None)
 
     @cached_property
     def cells(self) -> list[list[tuple[int, int]]]:
@@ -78,11 +82,11 @@ class Derivation:
 
     def input_index(self, flat: int) -> tuple[int, ...]:
         """The 0-based index of input element number ``flat`` (reading order)."""
-        return _unflatten(flat, self.geometry.input_size)
+        return unflatten(flat, self.geometry.input_size)
 
     def kernel_index(self, flat: int) -> tuple[int, ...]:
         """The 0-based index of kernel tap number ``flat`` (reading order)."""
-        return _unflatten(flat, self.geometry.kernel_size)
+        return unflatten(flat, self.geometry.kernel_size)
 
     def placement(self, flat: int) -> tuple[int, ...]:
         """Canvas position of the top-left corner of input element ``flat``'s block: ``i*s``."""
@@ -97,16 +101,14 @@ class Derivation:
 
     def canvas_terms(self, cell: tuple[int, ...]) -> list[tuple]:
         """The (input value, kernel value) products summed in canvas cell ``cell``, in order."""
-        flat = sum(c * st for c, st in zip(cell, row_major_strides(self.geometry.canvas_size)))
-        return self._pairs(self.cells[flat])
+        return self._pairs(self.cells[flatten(cell, self.geometry.canvas_size)])
 
     def terms(self, index: tuple[int, ...]) -> list[tuple]:
         """The (input value, kernel value) products summed in output cell ``index``, in order.
 
         Contributions come in the input's reading order; an empty list is a zero.
         """
-        flat = sum(o * st for o, st in zip(index, row_major_strides(self.geometry.output_size)))
-        cell = self.kept[flat]
+        cell = self.kept[flatten(index, self.geometry.output_size)]
         return [] if cell is None else self._pairs(self.cells[cell])
 
     def _pairs(self, pairs: list[tuple[int, int]]) -> list[tuple]:
@@ -142,18 +144,15 @@ class Derivation:
         return verify_problem(self.problem)
 
     def _repr_latex_(self) -> str:
-        """Jupyter shows the result matrix as rendered mathematics, sums in the seed's order."""
-        from symconv.jupyter import derivation_repr_latex
+        """Jupyter shows the result matrix as rendered mathematics, sums in derivation order."""
+        return f"$${output_latex(self)}$$"
 
-        return derivation_repr_latex(self)
+    def to_latex(self, form: str = "result", notation=None) -> str:
+        r"""The result as a display equation, ``\[ y = ... \]``, to paste into a paper.
 
-    def to_latex(self, form: str = "result", notation=None, template_dir=None) -> str:
-        r"""LaTeX to paste into a paper: the result as ``\[ y = ... \]``, or a worked example.
-
-        ``form="result"`` is the result matrix alone (sums in the seed's order); the
-        worked-example forms (``"fragment"``, ``"article"``, ``"beamer"``) come from
-        :func:`symconv.latex.render.render_latex`. ``notation`` is a :class:`symconv.notation.expressions.Notation`;
-        ``template_dir`` a folder of your templates, searched before the built-in ones.
+        Sums are written in the derivation's order; ``notation`` is a
+        :class:`symconv.Notation`. The worked example (fragment, article, slides) is
+        written by :func:`symconv.render_latex`, which reads this derivation.
 
         >>> from symconv.engine.presets import preset
         >>> print(preset("seed-1d").to_latex(), end="")
@@ -161,15 +160,14 @@ class Derivation:
         y = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}
         \]
         """
-        if form == "result":
-            from symconv.notation.grids import display_equation, output_latex
-
-            return display_equation(output_latex(self, notation))
-        from symconv.latex.render import FORMS, render_latex
-
-        if form not in FORMS:
-            raise SymconvError("form", f"must be one of result, {', '.join(FORMS)}", form)
-        return render_latex(self, form, notation, template_dir)
+        if form != "result":
+            raise SymconvError(
+                "form",
+                "to_latex writes the result; write a worked example with "
+                "symconv.render_latex(derivation, form)",
+                form,
+            )
+        return display_equation(output_latex(self, checked_notation(notation)))
 
 
 def derive(
@@ -201,7 +199,7 @@ def derive(
         x.shape, w.shape, stride, padding, output_padding, dilation, rank=x.rank()
     )
     check_budget(estimate_work(geometry), max_terms)
-    return Derivation(geometry, x, w, title, max_terms)
+    return Derivation(geometry, x, w, title)
 
 
 def derive_symbolic(
@@ -226,9 +224,63 @@ def derive_symbolic(
     """
     geometry = make_geometry(input_size, kernel_size, stride, padding, output_padding, dilation)
     check_budget(estimate_work(geometry), max_terms)  # before any symbol is made
-    sizes = geometry.input_size, geometry.kernel_size
-    x = letters(sizes[0]) if input_letters else symbols_array(input_name, sizes[0], base=base)
-    w = symbols_array(kernel_name, sizes[1], base=base)
+    return symbolic_derivation(
+        geometry,
+        input_name=input_name,
+        kernel_name=kernel_name,
+        base=base,
+        input_letters=input_letters,
+        title=title,
+    )
+
+
+def symbolic_derivation(
+    geometry: Geometry,
+    *,
+    input_name: str = "x",
+    kernel_name: str = "w",
+    base: int = 1,
+    input_letters: bool = False,
+    title: str = "",
+) -> Derivation:
+    """:func:`derive_symbolic` for a geometry already made and checked against the budget.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> symbolic_derivation(make_geometry(2, 2), kernel_name="k").output
+    [k1*x1, k1*x2 + k2*x1, k2*x2]
+    """
+    x, w = symbolic_operands(
+        geometry.input_size,
+        geometry.kernel_size,
+        input_name=input_name,
+        kernel_name=kernel_name,
+        base=base,
+        input_letters=input_letters,
+    )
+    return Derivation(geometry, x, w, title)
+
+
+def symbolic_operands(
+    input_shape: tuple[int, ...],
+    kernel_shape: tuple[int, ...],
+    *,
+    input_name: str = "x",
+    kernel_name: str = "w",
+    base: int = 1,
+    input_letters: bool = False,
+) -> tuple[ImmutableDenseNDimArray, ImmutableDenseNDimArray]:
+    """Fresh symbols for an input and a kernel (or weight) of these shapes, names kept apart.
+
+    >>> symbolic_operands((2,), (1, 1, 2), input_letters=True)
+    ([a, b], [[[w111, w112]]])
+    """
+    check_symbol_name("input_name", input_name)
+    check_symbol_name("kernel_name", kernel_name)
+    if input_letters:
+        x = letters(input_shape)
+    else:
+        x = symbols_array(input_name, input_shape, base=base)
+    w = symbols_array(kernel_name, kernel_shape, base=base)
     shared = set(flat_elements(x)) & set(flat_elements(w))
     if shared:
         raise SymconvError(
@@ -236,12 +288,4 @@ def derive_symbolic(
             f"must give symbols apart from the input's (both have {sorted(map(str, shared))[0]})",
             kernel_name,
         )
-    return derive(x, w, stride, padding, output_padding, dilation, title=title, max_terms=max_terms)
-
-
-def _unflatten(flat: int, shape: tuple[int, ...]) -> tuple[int, ...]:
-    index = []
-    for size in reversed(shape):
-        flat, r = divmod(flat, size)
-        index.append(r)
-    return tuple(reversed(index))
+    return x, w

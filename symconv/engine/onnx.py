@@ -21,8 +21,15 @@ from collections.abc import Sequence
 from sympy import ImmutableDenseNDimArray
 
 from symconv.core.budget import DEFAULT_MAX_TERMS
-from symconv.core.geometry import Geometry, make_geometry, per_dimension
+from symconv.core.geometry import Geometry, make_geometry
+from symconv.core.parameters import (
+    begins_then_ends,
+    check_output_padding,
+    per_dimension,
+    positive_per_dimension,
+)
 from symconv.core.problem import problem_from_geometry
+from symconv.core.sizes import canvas_length
 from symconv.core.tensors import to_array
 from symconv.engine.pytorch import method_view
 from symconv.errors import SymconvError
@@ -104,18 +111,12 @@ def _geometry(
     rank = len(input_size)
     if auto_pad not in AUTO_PADS:
         raise SymconvError("auto_pad", f"must be one of {', '.join(AUTO_PADS)}", auto_pad)
-    s = per_dimension("strides", 1 if strides is None else strides, rank)
-    d = per_dimension("dilations", 1 if dilations is None else dilations, rank)
+    s = positive_per_dimension("strides", 1 if strides is None else strides, rank)
+    d = positive_per_dimension("dilations", 1 if dilations is None else dilations, rank)
     op = per_dimension("output_padding", 0 if output_padding is None else output_padding, rank)
-    for name, values in (("strides", s), ("dilations", d)):
-        if min(values) < 1:
-            raise SymconvError(name, "must be integers >= 1", values)
-    if any(o < 0 or not (o < si or o < di) for o, si, di in zip(op, s, d)):
-        raise SymconvError(
-            "output_padding", "each value must be >= 0 and less than its stride or dilation", op
-        )
+    check_output_padding("output_padding", op, s, d)
     natural = [
-        si * (i - 1) + o + (k - 1) * di + 1
+        canvas_length(i, k, si, di) + o
         for i, k, si, di, o in zip(input_size, kernel_shape, s, d, op)
     ]
     if pads is not None:
@@ -156,10 +157,8 @@ def _geometry(
 def _explicit_pads(pads, auto_pad, rank) -> tuple[tuple[int, ...], tuple[int, ...]]:
     if auto_pad != "NOTSET":
         raise SymconvError("pads", "cannot be given together with auto_pad " + auto_pad, pads)
-    if isinstance(pads, (str, bytes)) or not isinstance(pads, Sequence) or len(pads) != 2 * rank:
-        raise SymconvError("pads", f"must list {2 * rank} values: all begins, then all ends", pads)
-    begin = per_dimension("pads", pads[:rank], rank)
-    end = per_dimension("pads", pads[rank:], rank)
+    pairs = begins_then_ends("pads", pads, rank)
+    begin, end = tuple(b for b, _ in pairs), tuple(e for _, e in pairs)
     if min(begin + end) < 0:
         raise SymconvError("pads", "must be >= 0", pads)
     return begin, end

@@ -1,4 +1,4 @@
-"""The seed document's examples, by name.
+"""The examples of "Understanding Transposed Convolutions", by name.
 
 >>> sorted(PRESETS)
 ['seed-1d', 'seed-2d-s1', 'seed-2d-s2']
@@ -38,12 +38,25 @@ PRESETS = {
 }
 
 
+#: The keys of a preset that make its geometry; the others name its symbols and title it.
+GEOMETRY_KEYS = ("input_size", "kernel_size", "stride", "padding", "output_padding", "dilation")
+
+
 def preset(name: str) -> Derivation:
-    """The derivation of one of the seed document's examples.
+    """The derivation of one of the document's examples.
 
     >>> preset("seed-2d-s2").geometry.output_size
     (4, 4)
     """
+    return derive_symbolic(**preset_arguments(name))
+
+
+def preset_arguments(name: str) -> dict:
+    """The :func:`~symconv.engine.derivation.derive_symbolic` arguments of a preset, checked.
+
+    >>> preset_arguments("seed-1d")["stride"]
+    2
+    """
     if not isinstance(name, str) or name not in PRESETS:
         raise SymconvError("preset", f"must be one of {', '.join(sorted(PRESETS))}", name)
-    return derive_symbolic(**PRESETS[name])
+    return dict(PRESETS[name])

@@ -16,7 +16,7 @@ import math
 from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
 
 from symconv.core.budget import DEFAULT_MAX_TERMS
-from symconv.core.geometry import sizes
+from symconv.core.parameters import shape_sizes
 from symconv.core.problem import make_problem
 from symconv.core.tensors import to_array
 from symconv.errors import SymconvError
@@ -84,7 +84,7 @@ def conv_matrix(
     [ 0, w1, w2]])
     """
     w = to_array(weight, "weight")
-    spatial = sizes("input_size", input_size)
+    spatial = shape_sizes("input_size", input_size)
     if w.rank() == len(spatial):
         w = w.reshape(1, 1, *w.shape)
     if w.rank() != len(spatial) + 2:

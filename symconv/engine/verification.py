@@ -28,9 +28,11 @@ from sympy import Add, Dummy, ImmutableDenseNDimArray, Mul
 
 from symconv.core.differentiate import partial_derivatives
 from symconv.core.direct import conv
-from symconv.core.geometry import ndindex
-from symconv.core.problem import Problem, make_problem
+from symconv.core.equality import ROUNDING, equal
+from symconv.core.grid import ndindex
+from symconv.core.problem import Problem, make_problem, problem_from_geometry
 from symconv.core.tensors import flat_elements
+from symconv.notation.tex_text import checks_latex
 from symconv.views import METHODS
 
 
@@ -66,9 +68,7 @@ class Verification:
 
     def _repr_latex_(self) -> str:
         """Jupyter shows the checks as rendered mathematics, one PASS or FAIL line each."""
-        from symconv.jupyter import verification_repr_latex
-
-        return verification_repr_latex(self)
+        return f"$${checks_latex(self.checks)}$$"
 
 
 def verify(
@@ -137,33 +137,6 @@ def views_agree(problem: Problem, outputs: dict) -> Check:
     return Check(name, True, detail)
 
 
-EXACT, ROUNDING = "exact", "rounding"
-
-
-def equal(a: sympy.Expr, b: sympy.Expr) -> str:
-    """``"exact"`` when ``a - b`` expands to 0, ``"rounding"`` when only float rounding
-    separates them, else ``""`` (false).
-
-    >>> from sympy import Float, Symbol
-    >>> x = Symbol("x")
-    >>> equal(x + 1, 1 + x), equal(Float("0.1") + Float("0.2"), Float("0.3")), equal(x, 2 * x)
-    ('exact', 'rounding', '')
-    """
-    if a == b:
-        return EXACT
-    difference = sympy.expand(a - b)
-    if difference == 0:
-        return EXACT
-    if not difference.has(sympy.Float):
-        return ""
-    scale = max(
-        (abs(term.as_coeff_Mul()[0]) for term in Add.make_args(sympy.expand(a) + sympy.expand(b))),
-        default=1,
-    )
-    residue = max(abs(term.as_coeff_Mul()[0]) for term in Add.make_args(difference))
-    return ROUNDING if residue <= 1e-9 * max(scale, 1) else ""
-
-
 def _shape_error(problem: Problem, planes: list) -> str:
     per_plane = math.prod(problem.geometry.output_size)
     if len(planes) != problem.batch:
@@ -215,17 +188,7 @@ def _adjoint(problem: Problem) -> Check:
     v = _symbols("v", (problem.in_channels, *g.input_size))
     left = _distribute(flat_elements(_direct(problem, u)), flat_elements(v))
     ct_v = METHODS["scatter"](
-        make_problem(
-            v,
-            _weight(problem),
-            None,
-            g.stride,
-            tuple(zip(g.pad_begin, g.pad_end)),
-            g.output_padding,
-            problem.groups,
-            g.dilation,
-            rules="onnx",
-        )
+        problem_from_geometry(v, _weight(problem), None, problem.groups, g, max_terms=None)
     )
     right = _distribute((e for c in ct_v[0] for e in c), flat_elements(u))
     if equal(left, right):

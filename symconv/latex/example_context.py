@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import sympy
 
-from symconv.core.geometry import ndindex
+from symconv.core.grid import ndindex
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
-from symconv.notation.expressions import Notation, array_latex, expr_latex, product_latex, sum_latex
-from symconv.notation.grids import slices
+from symconv.notation.expressions import expr_latex, product_latex, sum_latex
+from symconv.notation.grids import array_latex, slices
+from symconv.notation.style import Notation
 from symconv.notation.tex_text import check_symbols
 from symconv.notation.widths import cell_width, matrix_width
 from symconv.views import zero_insertion

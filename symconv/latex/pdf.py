@@ -77,13 +77,6 @@ def compile_pdf(source: str) -> bytes:
         return (work / "document.pdf").read_bytes()
 
 
-def write_pdf(source: str, path: Path, *, force: bool = False) -> None:
-    """Compile ``source`` and write the PDF to ``path`` atomically (never half-written)."""
-    from symconv.cli.files import write_file
-
-    write_file(Path(path), compile_pdf(source), force=force)
-
-
 def first_error(log: str) -> str:
     """TeX's first error line in ``log`` (``! ...``), with the source line it points at.
 

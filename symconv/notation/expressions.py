@@ -1,4 +1,4 @@
-"""LaTeX for symconv's mathematics: symbol names, sums in derivation order, matrices.
+"""Symbols, products and sums written out: LaTeX and text, sums in derivation order.
 
 SymPy sorts the terms of a sum; a derivation records its own order (the input's
 reading order, the input symbol before the kernel symbol), so sums of products are
@@ -10,55 +10,23 @@ printed here from their recorded pairs, and SymPy's printer renders each factor.
 'a w_{12} + b w_{11}'
 >>> symbol_latex(symbols("w_1_10"))
 'w_{1,10}'
->>> array_latex([["a", "b"], ["c", "d"]])
-'\\\\begin{pmatrix} a & b \\\\\\\\ c & d \\\\end{pmatrix}'
+>>> sum_text([(a, w12), (b, w11)])
+'a*w12 + b*w11'
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
 import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE, precedence
 
 from symconv.core.tensors import check_symbol_name
-from symconv.errors import SymconvError
-
-DELIMITERS = ("pmatrix", "bmatrix", "vmatrix", "matrix")
 
 _DIGITS = re.compile(r"([A-Za-z]+)(\d+)")
 _SEPARATED = re.compile(r"([A-Za-z]+)((?:_\d+)+)")
-
-
-@dataclass(frozen=True)
-class Notation:
-    """How matrices are written: delimiter, and the size past which they are elided.
-
-    >>> Notation().merge(delimiter="bmatrix").delimiter
-    'bmatrix'
-    """
-
-    delimiter: str = "pmatrix"
-    max_rows: int = 8
-    max_cols: int = 8
-    full: bool = False
-
-    def __post_init__(self):
-        if self.delimiter not in DELIMITERS:
-            raise SymconvError(
-                "delimiter", f"must be one of {', '.join(DELIMITERS)}", self.delimiter
-            )
-        for name in ("max_rows", "max_cols"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 3:
-                raise SymconvError(name, "must be an integer >= 3", value)
-
-    def merge(self, **overrides) -> Notation:
-        """A copy with some fields replaced."""
-        return replace(self, **overrides)
 
 
 def symbol_latex(symbol: sympy.Symbol) -> str:
@@ -164,31 +132,29 @@ def join_terms(parts: Sequence[str]) -> str:
     return text
 
 
-def array_latex(rows: Sequence[Sequence[str]], notation: Notation | None = None) -> str:
-    r"""A matrix of already-written LaTeX cells, elided past the notation's size limits.
+def product_text(first: object, second: object) -> str:
+    """The product ``first * second`` as text in that order; with a number, SymPy's own form.
 
-    >>> rows = [[str(10 * r + c) for c in range(5)] for r in range(5)]
-    >>> for line in array_latex(rows, Notation(max_rows=3, max_cols=3)).split(r" \\ "):
-    ...     print(line)
-    \begin{pmatrix} 0 & \cdots & 4
-    \vdots & \ddots & \vdots
-    40 & \cdots & 44 \end{pmatrix}
+    >>> product_text(sympy.Symbol("x1"), sympy.Symbol("w3")), product_text(sympy.Symbol("a"), 2)
+    ('x1*w3', '2*a')
     """
-    notation = notation or Notation()
-    rows = [list(r) for r in rows]
-    if not notation.full:
-        rows = _elide(rows, notation.max_rows, notation.max_cols)
-    body = r" \\ ".join(" & ".join(row) for row in rows)
-    return rf"\begin{{{notation.delimiter}}} {body} \end{{{notation.delimiter}}}"
+    first, second = sympy.sympify(first), sympy.sympify(second)
+    if first.is_number or second.is_number:
+        return sympy.sstr(first * second)  # SymPy puts the number first
+    return sympy.sstr(sympy.Mul(first, second, evaluate=False), order="none")
 
 
-def _elide(rows: list[list[str]], max_rows: int, max_cols: int) -> list[list[str]]:
-    n_cols = len(rows[0]) if rows else 0
-    if n_cols > max_cols:
-        keep = max_cols - 2
-        rows = [row[:keep] + [r"\cdots"] + row[-1:] for row in rows]
-    if len(rows) > max_rows:
-        keep = max_rows - 2
-        dots = [r"\ddots" if cell == r"\cdots" else r"\vdots" for cell in rows[0]]
-        rows = rows[:keep] + [dots] + rows[-1:]
-    return rows
+def sum_text(pairs: Sequence[tuple[object, object]]) -> str:
+    """The sum of products ``pairs`` as text, in the given order; ``0`` if none.
+
+    >>> a, b, w1 = sympy.symbols("a b w1")
+    >>> sum_text([(a, 2), (b, 0)]), sum_text([(a, -1), (b, w1)]), sum_text([])
+    ('2*a', '-a + b*w1', '0')
+    """
+    return join_terms(
+        [
+            product_text(first, second)
+            for first, second in pairs
+            if sympy.sympify(first) != 0 and sympy.sympify(second) != 0
+        ]
+    )

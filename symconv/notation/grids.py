@@ -1,7 +1,9 @@
 """Arrays, matrices and a derivation's result written out as plain text and as LaTeX.
 
 Sums in a derivation's output are written in the order the derivation recorded them
-(the seed's ``x1*w3 + x2*w1``), in text as in LaTeX. Arrays of any rank are shown as
+(the input's reading order: ``x1*w3 + x2*w1``), in text as in LaTeX; a derivation is
+anything with an ``output`` array and ``terms(index)``, the products of one entry in
+order (:class:`symconv.engine.derivation.Derivation` is one). Arrays of any rank are shown as
 1-D rows or 2-D grids, one per leading index (``y[0, 1, :, :]``).
 
 >>> from symconv.engine.presets import preset
@@ -17,35 +19,43 @@ import re
 from collections.abc import Callable, Sequence
 
 import sympy
-from sympy import Add, Mul
 
-from symconv.core.geometry import ndindex
-from symconv.engine.derivation import Derivation
-from symconv.notation.expressions import Notation, array_latex, expr_latex, sum_latex
+from symconv.core.grid import ndindex
+from symconv.notation.expressions import expr_latex, sum_latex, sum_text
+from symconv.notation.style import Notation, checked_notation
 
 Index = tuple[int, ...]
 _TOKEN = re.compile("\0(\\d+)\0")
 
 
-def sum_text(pairs: Sequence[tuple[object, object]]) -> str:
-    """The sum of products ``pairs`` as text, in the given order; ``0`` if none.
+def array_latex(rows: Sequence[Sequence[str]], notation: Notation | None = None) -> str:
+    r"""A matrix of already-written LaTeX cells, elided past the notation's size limits.
 
-    >>> a, b, w1, w2 = sympy.symbols("a b w1 w2")
-    >>> sum_text([(a, w2), (b, w1)]), sum_text([(a, 2), (b, 0)]), sum_text([])
-    ('a*w2 + b*w1', '2*a', '0')
+    >>> rows = [[str(10 * r + c) for c in range(5)] for r in range(5)]
+    >>> for line in array_latex(rows, Notation(max_rows=3, max_cols=3)).split(r" \\ "):
+    ...     print(line)
+    \begin{pmatrix} 0 & \cdots & 4
+    \vdots & \ddots & \vdots
+    40 & \cdots & 44 \end{pmatrix}
     """
-    terms = []
-    for first, second in pairs:
-        first, second = sympy.sympify(first), sympy.sympify(second)
-        if first.is_number or second.is_number:
-            product = first * second  # SymPy puts the number first
-        else:
-            product = Mul(first, second, evaluate=False)
-        if product != 0:
-            terms.append(product)
-    if not terms:
-        return "0"
-    return sympy.sstr(Add(*terms, evaluate=False), order="none")
+    notation = checked_notation(notation)
+    rows = [list(r) for r in rows]
+    if not notation.full:
+        rows = _elide(rows, notation.max_rows, notation.max_cols)
+    body = r" \\ ".join(" & ".join(row) for row in rows)
+    return rf"\begin{{{notation.delimiter}}} {body} \end{{{notation.delimiter}}}"
+
+
+def _elide(rows: list[list[str]], max_rows: int, max_cols: int) -> list[list[str]]:
+    n_cols = len(rows[0]) if rows else 0
+    if n_cols > max_cols:
+        keep = max_cols - 2
+        rows = [row[:keep] + [r"\cdots"] + row[-1:] for row in rows]
+    if len(rows) > max_rows:
+        keep = max_rows - 2
+        dots = [r"\ddots" if cell == r"\cdots" else r"\vdots" for cell in rows[0]]
+        rows = rows[:keep] + [dots] + rows[-1:]
+    return rows
 
 
 def slices(shape: Sequence[int]) -> list[tuple[Index, list[list[Index]]]]:
@@ -131,24 +141,28 @@ def grid_latex(
     return r"\begin{gathered} " + r" \\ ".join(equations) + r" \end{gathered}"
 
 
-def _ordered(derivation: Derivation, output, index: Index, write_sum, write_expr) -> str:
+def _ordered(derivation, output, index: Index, write_sum, write_expr) -> str:
     value = output[index]
     if value == derivation.output[index]:
         return write_sum(derivation.terms(index))
     return write_expr(value)  # another method's result that differs: show it as it is
 
 
-def output_text(derivation: Derivation, output=None) -> str:
+def output_text(derivation, output=None) -> str:
     """The result as text, sums in the derivation's order (``output``: another method's result).
 
     An ``output`` entry that differs from the derivation's own is shown as it is.
+
+    >>> from symconv.engine.presets import preset
+    >>> print(output_text(preset("seed-2d-s2")).splitlines()[1])
+    [a*w11, a*w12, b*w11, b*w12]
     """
     output = derivation.output if output is None else output
     return grid_text("y", output.shape, lambda i: _ordered(derivation, output, i, sum_text, str))
 
 
-def output_latex(derivation: Derivation, notation: Notation | None = None, output=None) -> str:
-    """The result matrix alone as LaTeX mathematics, sums in the seed's order.
+def output_latex(derivation, notation: Notation | None = None, output=None) -> str:
+    """The result matrix alone as LaTeX mathematics, sums in the derivation's order.
 
     >>> from symconv.engine.presets import preset
     >>> print(output_latex(preset("seed-2d-s1")).split(r" \\\\ ")[1])

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from symconv.engine.derivation import Derivation
 from symconv.errors import SymconvError
 from symconv.notation.expressions import check_names
 
@@ -131,8 +130,10 @@ def text_latex(text: str) -> str:
     return "".join(parts)
 
 
-def check_symbols(derivation: Derivation) -> None:
+def check_symbols(derivation) -> None:
     """Refuse input or kernel symbols whose names are not plain identifiers.
+
+    ``derivation`` is anything with ``input_elements`` and ``kernel_elements``.
 
     SymPy prints a symbol's name as it is, so a name like ``\\input{...}`` would be TeX.
 
@@ -151,3 +152,21 @@ def check_symbols(derivation: Derivation) -> None:
     ):
         for value in values:
             check_names(value, part)
+
+
+def checks_latex(checks) -> str:
+    r"""Verified statements as a two-column array: ``PASS`` or ``FAIL``, then what was checked.
+
+    ``checks`` are :class:`symconv.engine.verification.Check` records (name, passed, detail).
+
+    >>> from collections import namedtuple
+    >>> Check = namedtuple("Check", "name passed detail")
+    >>> checks_latex([Check("views agree", True, "")])
+    '\\begin{array}{ll} \\text{PASS} & \\text{views agree} \\end{array}'
+    """
+    rows = [
+        rf"\text{{{'PASS' if c.passed else 'FAIL'}}} & "
+        + text_latex(f"{c.name}: {c.detail}" if c.detail else c.name)
+        for c in checks
+    ]
+    return r"\begin{array}{ll} " + r" \\ ".join(rows) + r" \end{array}"

@@ -10,7 +10,7 @@ import re
 
 
 def matrix_width(latex: str) -> float:
-    r"""A rough width, in em, of a matrix written by :func:`~symconv.notation.expressions.array_latex`.
+    r"""A rough width, in em, of a matrix written by :func:`~symconv.notation.grids.array_latex`.
 
     Templates compare it with the room they have to choose a layout.
 

@@ -34,17 +34,11 @@ def conv_matrix_entries(problem: Problem) -> tuple[tuple[int, int], dict]:
     in_count = math.prod(g.input_size)
     out_count = math.prod(g.output_size)
     # Per axis, the (input, tap, output) index triples the direct convolution links.
-    links = [
-        [(i, t, o) for i in range(n) for t in range(k) if 0 <= (o := i * s + t * d - b) < size]
-        for n, k, s, d, b, size in zip(
-            g.input_size, g.kernel_size, g.stride, g.dilation, g.pad_begin, g.output_size
-        )
-    ]
-    out_size = g.output_size  # a computed property: read it once
+    links = [axis.links() for axis in g.axes]
     local = []  # (row, tap, column) within one channel pair, flat
     for combination in itertools.product(*links):
         row = tap = column = 0
-        for (i, t, o), n, k, size in zip(combination, g.input_size, g.kernel_size, out_size):
+        for (i, t, o), n, k, size in zip(combination, g.input_size, g.kernel_size, g.output_size):
             row, tap, column = row * n + i, tap * k + t, column * size + o
         local.append((row, tap, column))
     entries = {}

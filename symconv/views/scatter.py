@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 
 from symconv.core.construction import product, total
-from symconv.core.geometry import Geometry, ndindex, row_major_offsets, row_major_strides
+from symconv.core.geometry import Geometry
+from symconv.core.grid import ndindex, row_major_offsets, row_major_strides
 from symconv.core.problem import Plane, Problem
 
 

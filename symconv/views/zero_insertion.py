@@ -16,7 +16,8 @@ import math
 from sympy import Integer
 
 from symconv.core.construction import product, total
-from symconv.core.geometry import Geometry, ndindex, row_major_strides
+from symconv.core.geometry import Geometry
+from symconv.core.grid import ndindex, row_major_strides
 from symconv.core.problem import Plane, Problem
 
 

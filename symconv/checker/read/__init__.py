@@ -1,1 +1,1 @@
-"""Reading what people type: LaTeX matrices, lists, JSON, and each entry by the configuration's names."""
+"""Reading what people type: LaTeX matrices, lists, JSON; each entry by its configuration."""

@@ -1,10 +1,11 @@
 r"""Reading a hand-written result: find its form, split it into entries, read each entry.
 
-The forms are LaTeX matrices and ``&``/``\\`` rows (:mod:`symconv.checker.read.latex_matrix`), JSON,
-Python or SymPy lists (:mod:`symconv.checker.read.list_cells`), and plain comma- or tab-separated
-lines. Each entry is read by the configuration's alphabet (:mod:`symconv.checker.read.entry_parser`),
-so ``aw_{11}`` is ``a*w11`` and ``x_1w_3`` is ``x1*w3``; a name outside the alphabet is
-kept as an unknown symbol and reported, never guessed.
+The forms are LaTeX matrices and ``&``/``\\`` rows (:mod:`~symconv.checker.read.latex_matrix`),
+JSON, Python or SymPy lists (:mod:`~symconv.checker.read.list_cells`), and plain comma- or
+tab-separated lines. Each entry is read by the configuration's alphabet
+(:mod:`~symconv.checker.read.entry_parser`), so ``aw_{11}`` is ``a*w11`` and ``x_1w_3`` is
+``x1*w3``; a name outside the alphabet is kept as an unknown symbol and reported, never
+guessed.
 
 >>> from symconv.engine.presets import preset
 >>> written = read_result(r"$$\begin{pmatrix} aw_{11} & aw_{12}+bw_{11} \end{pmatrix}$$",
@@ -29,7 +30,7 @@ from symconv.checker.read.entry_parser import read_expression
 from symconv.checker.read.latex_matrix import latex_cells, strip_math
 from symconv.checker.read.list_cells import json_cells, list_cells
 from symconv.checker.read.written import PARAMETER, UnknownSymbol, WrittenCell, WrittenResult
-from symconv.core.geometry import ndindex
+from symconv.core.grid import ndindex
 from symconv.core.tensors import check_symbol_name
 from symconv.errors import SymconvError
 from symconv.notation.expressions import expr_latex

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import sympy
 
-from symconv.core.geometry import ndindex, row_major_strides
+from symconv.core.grid import ndindex, row_major_strides
 from symconv.errors import SymconvError
 
 #: The parameter named in errors about the written result.

@@ -4,13 +4,13 @@ Exit status 0 when every entry is right, 1 when something is wrong, 2 when the i
 cannot be read (one line on stderr).
 
 >>> import io, sys
+>>> from symconv.cli.main import main
 >>> saved, sys.stdin = sys.stdin, io.StringIO("[x1*w2, x1*w3 + x2*w1, x2*w2]")
->>> main_status = run(build_args("--input 2 --kernel 3 --stride 2 --padding 1".split()))
+>>> main("check --input 2 --kernel 3 --stride 2 --padding 1".split())
 Checking against: input 2, kernel 3, stride 2, padding 1
 All 3 entries are right.
->>> sys.stdin = saved
->>> main_status
 0
+>>> sys.stdin = saved
 """
 
 from __future__ import annotations
@@ -19,13 +19,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from symconv.cli.commands.common import (
+from symconv.checker.compare import check
+from symconv.checker.report_formats import report_latex
+from symconv.cli.options import (
     add_configuration,
     add_output,
     add_work_limit,
-    configuration,
-    write_output,
+    read_request,
+    single_channel,
 )
+from symconv.cli.output import write_output
 from symconv.errors import SymconvError
 
 FORMATS = ("text", "latex", "json")
@@ -70,24 +73,14 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def build_args(argv: list[str]) -> argparse.Namespace:
-    """Parse ``symconv check`` arguments alone (for tests and examples)."""
-    from symconv.cli.main import build_parser
-
-    return build_parser().parse_args(["check", *argv])
-
-
 def run(args: argparse.Namespace) -> int:
-    _single_channel(args)
-    derivation = configuration(args)
-    text = read_text(args.file)
-    from symconv.checker.compare import check
-
-    report = check(text, derivation)
+    single_channel(args, "check")
+    derivation = read_request(args).derivation
+    report = check(read_text(args.file), derivation)
     if args.format == "json":
         output = report.to_json()
     elif args.format == "latex":
-        output = report.to_latex()
+        output = report_latex(report)
     else:
         output = report.to_text()
     write_output(args, output)
@@ -127,11 +120,3 @@ def _decode(raw: bytes, source: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SymconvError("FILE", "is not UTF-8 text", source) from None
-
-
-def _single_channel(args: argparse.Namespace) -> None:
-    for name in ("batch", "in_channels", "out_channels", "groups"):
-        value = getattr(args, name, "1")
-        if value != "1":
-            flag = "--" + name.replace("_", "-")
-            raise SymconvError(flag, "check compares one single-channel grid; leave it at 1", value)

@@ -15,20 +15,20 @@ import json
 
 from sympy import ImmutableDenseNDimArray
 
-from symconv.cli.commands.common import (
+from symconv.cli.options import (
     Request,
     add_configuration,
     add_format,
     add_output,
     add_work_limit,
     notation,
-    prepare,
-    write_output,
+    read_request,
 )
+from symconv.cli.output import write_output
 from symconv.core.geometry import Geometry
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
-from symconv.engine.pytorch import conv_transpose, method_view
+from symconv.engine.pytorch import method_view
 from symconv.notation.grids import (
     display_equation,
     output_latex,
@@ -74,7 +74,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    request = prepare(args)
+    request = read_request(args)
     request.stage(f"deriving the output by {args.method}")
     writers = {"text": _text, "latex": _latex, "json": _json}
     write_output(args, writers[args.format](request, args))
@@ -92,8 +92,7 @@ def single_channel_output(derivation: Derivation, method: str) -> ImmutableDense
 def _output(request: Request, method: str) -> ImmutableDenseNDimArray:
     if request.derivation is not None:
         return single_channel_output(request.derivation, method)
-    ops = request.channels
-    return conv_transpose(ops.input, ops.weight, **ops.parameters, method=method)
+    return request.problem.assemble(method_view(method)(request.problem))
 
 
 def derive_text(derivation: Derivation, method: str = "scatter") -> str:
@@ -117,21 +116,13 @@ def _latex(request: Request, args: argparse.Namespace) -> str:
 
 
 def _json(request: Request, args: argparse.Namespace) -> str:
-    if request.derivation is not None:
-        x, w, geometry = (
-            request.derivation.input,
-            request.derivation.kernel,
-            request.derivation.geometry,
-        )
-    else:
-        x, w, geometry = request.channels.input, request.channels.weight, request.channels.geometry
     output = _output(request, args.method)
     document = {
         "method": args.method,
-        "geometry": geometry_json(geometry),
+        "geometry": geometry_json(request.geometry),
         "channels": request.counts,
-        "input": _array_json(x),
-        "weight": _array_json(w),
+        "input": _array_json(request.input),
+        "weight": _array_json(request.weight),
         "output": _array_json(output),
     }
     return json.dumps(document, indent=2, sort_keys=True) + "\n"

@@ -22,20 +22,20 @@ import math
 
 from sympy import ImmutableSparseMatrix
 
-from symconv.cli.commands.common import (
+from symconv.cli.options import (
     Request,
     add_configuration,
     add_format,
     add_output,
     add_work_limit,
     notation,
-    prepare,
-    write_output,
+    read_request,
 )
+from symconv.cli.output import write_output
 from symconv.core.budget import check_limit
-from symconv.engine.pytorch import conv_matrix
-from symconv.notation.expressions import Notation
 from symconv.notation.grids import display_equation, matrix_latex, matrix_text
+from symconv.notation.style import Notation
+from symconv.views.matrix import conv_matrix_of
 
 EXAMPLES = """examples:
   symconv matrix --preset seed-1d
@@ -68,7 +68,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    request = prepare(args)
+    request = read_request(args)
     rows, cols = matrix_shape(request)
     check_limit(
         rows * cols,
@@ -87,17 +87,16 @@ def run(args: argparse.Namespace) -> int:
 
 def matrix_shape(request: Request) -> tuple[int, int]:
     """The size of C, ``(C_in * prod(I), C_out * prod(O))``, known before C is built."""
-    g = (request.derivation or request.channels).geometry
+    g = request.geometry
     rows = request.counts["in_channels"] * math.prod(g.input_size)
     return rows, request.counts["out_channels"] * math.prod(g.output_size)
 
 
 def request_matrix(request: Request) -> ImmutableSparseMatrix:
-    """C for the request: the derivation's own, or :func:`symconv.conv_matrix` with channels."""
+    """C for the request: the derivation's own, or that of its problem with channels."""
     if request.derivation is not None:
         return request.derivation.conv_matrix
-    ops = request.channels
-    return conv_matrix(ops.weight, ops.geometry.input_size, **ops.parameters)
+    return conv_matrix_of(request.problem)
 
 
 def _chosen(matrix: ImmutableSparseMatrix, which: str) -> list[tuple[str, object]]:

@@ -1,21 +1,18 @@
 """``symconv size``: the output size per dimension, with the formula worked out.
 
->>> from symconv.core.geometry import make_geometry
->>> print(size_lines(make_geometry((2, 2), 2, stride=2)))
+>>> from symconv.cli.main import main
+>>> main(["size", "--input", "2x2", "--kernel", "2", "--stride", "2"])
 O_1 = 2*(2 - 1) + 2 - 2*0 = 4
 O_2 = 2*(2 - 1) + 2 - 2*0 = 4
+0
 """
 
 from __future__ import annotations
 
 import argparse
 
-from symconv.cli.commands.common import (
-    add_configuration,
-    add_output,
-    configuration_geometry,
-    write_output,
-)
+from symconv.cli.options import add_configuration, add_output, read_configuration
+from symconv.cli.output import write_output
 from symconv.core.sizes import size_lines
 
 EXAMPLES = """examples:
@@ -33,11 +30,11 @@ def register(subparsers) -> None:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add_configuration(parser)
+    add_configuration(parser, channels=False)
     add_output(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    write_output(args, size_lines(configuration_geometry(args)))
+    write_output(args, size_lines(read_configuration(args).geometry))
     return 0

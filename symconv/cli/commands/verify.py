@@ -14,15 +14,9 @@ from __future__ import annotations
 
 import argparse
 
-from symconv.cli.commands.common import (
-    Request,
-    add_configuration,
-    add_output,
-    add_work_limit,
-    prepare,
-    write_output,
-)
-from symconv.engine.verification import Verification, verify
+from symconv.cli.options import Request, add_configuration, add_output, add_work_limit, read_request
+from symconv.cli.output import write_output
+from symconv.engine.verification import Verification, verify_problem
 
 EXAMPLES = """examples:
   symconv verify --preset seed-2d-s1
@@ -52,7 +46,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    request = prepare(args)
+    request = read_request(args)
     request.stage("verifying the three methods and the identities")
     report = request_verification(request)
     write_output(args, str(report))
@@ -60,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def request_verification(request: Request) -> Verification:
-    """The request's checks: the derivation's own, or :func:`symconv.verify` with channels."""
+    """The request's checks: the derivation's own, or those of its problem with channels."""
     if request.derivation is not None:
         return request.derivation.verification
-    ops = request.channels
-    return verify(ops.input, ops.weight, **ops.parameters)
+    return verify_problem(request.problem)

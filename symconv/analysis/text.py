@@ -1,0 +1,142 @@
+"""The analyses as plain text: sizes, overlap, polyphase, closed form, gradient.
+
+Each writer prints the data its analysis module computed; :mod:`symconv.analysis.latex`
+prints the same data as LaTeX.
+
+>>> from symconv.engine.presets import preset
+>>> print(overlap_text(preset("seed-2d-s1")))
+overlap counts (taps reaching each output):
+  1 2 1
+  2 4 2
+  1 2 1
+even overlap: every interior output receives 2 taps per axis (4 in all)
+"""
+
+from __future__ import annotations
+
+from symconv.analysis.closed_form import closed_form, closed_form_entries
+from symconv.analysis.gradient import gradient_example
+from symconv.analysis.overlap import overlap_counts, overlap_verdict
+from symconv.analysis.polyphase import polyphase_of
+from symconv.analysis.sections import chosen_sections
+from symconv.analysis.size_analysis import size_analysis
+from symconv.engine.derivation import Derivation
+
+
+def analysis_text(derivation: Derivation, sections=None) -> str:
+    """The chosen analyses of ``derivation`` as text (all by default), a blank line between.
+
+    >>> from symconv.engine.presets import preset
+    >>> print(analysis_text(preset("seed-1d"), ("closed-form",)).splitlines()[-1])
+    each entry equals the derivation's output
+    """
+    writers = {
+        "sizes": sizes_text,
+        "overlap": overlap_text,
+        "polyphase": polyphase_text,
+        "closed-form": closed_form_text,
+        "gradient": gradient_text,
+    }
+    return "\n\n".join(writers[name](derivation) for name in chosen_sections(sections))
+
+
+def _grid(nested) -> list[str]:
+    if not isinstance(nested, list):
+        return [f"  {nested}"]
+    if nested and not isinstance(nested[0], list):
+        return ["  " + " ".join(str(v) for v in nested)]
+    rows = []
+    for part in nested:
+        rows.extend(_grid(part))
+    return rows
+
+
+def sizes_text(derivation: Derivation) -> str:
+    """The formula, its inverse and Dumoulin & Visin's relationship, per axis."""
+    g = derivation.geometry
+    sizes = size_analysis(g)
+    lines = [f"O = {sizes.formula}"]
+    for n, worked in enumerate(sizes.axes):
+        axis = worked.axis
+        label = f"axis {n + 1}: " if g.rank > 1 else ""
+        lines.append(f"{label}output size {axis.output}")
+        if not worked.symmetric:
+            continue
+        pairs = ", ".join(f"I={i} with output_padding={a}" for i, a in worked.inverse)
+        lines.append(f"  inputs giving {axis.output}: {pairs}")
+        lines.append(
+            f"  direct convolutions of sizes {', '.join(map(str, worked.direct))} all shrink to "
+            f"{axis.input}: output_padding picks one"
+        )
+    if sizes.relationships is not None:
+        lines.append("Dumoulin & Visin (Relationships 8-14):")
+        for n, rel in enumerate(sizes.relationships):
+            if g.rank > 1:
+                lines.append(f"  axis {n + 1}")
+            lines.extend(f"    {name}: {value}" for name, value in rel.rows())
+            if rel.o_prime != g.output_size[n]:
+                lines.append(
+                    f"    o' = {rel.o_prime} differs from the output size "
+                    f"{g.output_size[n]}: the relationships assume output_padding < stride"
+                )
+    return "\n".join(lines)
+
+
+def overlap_text(derivation: Derivation) -> str:
+    """The overlap counts and the one-line verdict."""
+    g = derivation.geometry
+    lines = ["overlap counts (taps reaching each output):", *_grid(overlap_counts(g))]
+    lines.append(overlap_verdict(g))
+    return "\n".join(lines)
+
+
+def polyphase_text(derivation: Derivation) -> str:
+    """Each phase's sub-kernel and stride-1 convolution, and the proof of equality."""
+    pp = polyphase_of(derivation)
+    lines = [f"{len(pp.phases)} phases (stride {derivation.geometry.stride}):"]
+    for phase in pp.phases:
+        if phase.sub_kernel is None:
+            lines.append(f"  phase {phase.phase}: no taps (zeros)")
+            continue
+        lines.append(f"  phase {phase.phase}: sub-kernel {phase.sub_kernel}")
+        lines.append(f"    stride-1 convolution: {phase.sub_output}")
+    lines.append(f"interleaved and cropped: {pp.output}")
+    lines.append(
+        "equals the direct derivation"
+        if pp.equals_derivation
+        else "DIFFERS from the direct derivation"
+    )
+    return "\n".join(lines)
+
+
+def closed_form_text(derivation: Derivation) -> str:
+    """The general closed form and, in 1-D, each output entry from it, checked."""
+    lines = [f"y[o] = {closed_form()}"]
+    if derivation.geometry.rank != 1:
+        lines.append("(per axis; entries are instantiated for 1-D)")
+        return "\n".join(lines)
+    entries = closed_form_entries(derivation)
+    lines.extend(f"  y[{e.output}] = {e.entry}" for e in entries)
+    differing = [str(e.output) for e in entries if not e.equal]
+    lines.append(
+        f"entries {', '.join(differing)} DIFFER from the derivation's output"
+        if differing
+        else "each entry equals the derivation's output"
+    )
+    return "\n".join(lines)
+
+
+def gradient_text(derivation: Derivation) -> str:
+    """The gradient identity, step by step."""
+    example = gradient_example(derivation)
+    lines = [
+        f"z = {example.z}",
+        f"y = conv(z, w) = {example.direct}",
+        f"L = sum(x * y) = {example.loss}",
+        f"dL/dz = {example.gradient}",
+        f"conv_transpose(x, w) = {example.transposed}",
+        "dL/dz equals the transposed convolution"
+        if example.holds
+        else "dL/dz DIFFERS from the transposed convolution",
+    ]
+    return "\n".join(lines)

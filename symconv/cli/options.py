@@ -1,0 +1,336 @@
+"""The flags the subcommands share, read once into one request: one geometry, one budget check.
+
+:func:`read_request` parses the configuration flags into one :class:`Geometry`, estimates
+the work and checks it against ``--max-terms`` once, then builds the operands from that
+geometry; no layer below rebuilds or rechecks what it is handed.
+
+>>> parse_shape("--input", "2x3")
+(2, 3)
+>>> parse_pads("1,0,2,0", 2)
+((1, 2), (0, 0))
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sympy import ImmutableDenseNDimArray
+
+from symconv.core.budget import (
+    DEFAULT_MAX_TERMS,
+    WorkEstimate,
+    check_budget,
+    estimate_work,
+    stage_reporter,
+)
+from symconv.core.geometry import Geometry, make_geometry
+from symconv.core.parameters import begins_then_ends
+from symconv.core.problem import Problem, problem_from_geometry
+from symconv.engine.derivation import Derivation, symbolic_derivation, symbolic_operands
+from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments
+from symconv.errors import SymconvError
+from symconv.notation.style import DELIMITERS, Notation
+
+_SHAPE = re.compile(r"\d+(x\d+)*")
+_PADS = re.compile(r"\d+(,\d+)*")
+_COUNTS = ("batch", "in_channels", "out_channels", "groups")
+_FLAGS = {
+    "input_size": "--input",
+    "kernel_size": "--kernel",
+    "stride": "--stride",
+    "padding": "--padding",
+    "output_padding": "--output-padding",
+    "dilation": "--dilation",
+    "input_name": "--input-name",
+    "kernel_name": "--kernel-name",
+}
+
+
+def parse_shape(flag: str, text: str) -> tuple[int, ...]:
+    """Read ``2``, ``2x3`` or ``2x3x4`` as a tuple of ints, or raise naming the flag."""
+    if not isinstance(text, str) or not _SHAPE.fullmatch(text):
+        raise SymconvError(flag, "must be whole numbers joined by 'x', like 2 or 2x3", text)
+    return tuple(int(part) for part in text.split("x"))
+
+
+def parse_pads(text: str, rank: int) -> tuple[tuple[int, int], ...]:
+    """Read ONNX ``pads`` (begin per dimension, then end per dimension) as (begin, end) pairs."""
+    if not isinstance(text, str) or not _PADS.fullmatch(text):
+        raise SymconvError("--pads", "must be whole numbers joined by ',', like 1,0,1,0", text)
+    return begins_then_ends("--pads", [int(part) for part in text.split(",")], rank)
+
+
+class _Typed(argparse.Action):
+    """Store the value and remember that the user typed the flag (presets refuse them)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+        namespace.typed = getattr(namespace, "typed", frozenset()) | {option_string}
+
+
+class _TypedTrue(_Typed):
+    def __init__(self, option_strings, dest, default=False, required=False, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        super().__call__(parser, namespace, True, option_string)
+
+
+def add_configuration(parser: argparse.ArgumentParser, *, channels: bool = True) -> None:
+    """Add the flags that describe one configuration, or a preset; ``channels`` adds theirs."""
+    group = parser.add_argument_group("configuration")
+    group.add_argument(
+        "--preset", choices=sorted(PRESETS), help="an example of the document, by name"
+    )
+    group.add_argument("--input", metavar="SIZE", help="input size, e.g. 2 or 2x2")
+    group.add_argument("--kernel", metavar="SIZE", help="kernel size, e.g. 3 or 3x3")
+    group.add_argument(
+        "--stride", default="1", action=_Typed, metavar="S", help="e.g. 2 or 2x1 (default 1)"
+    )
+    group.add_argument(
+        "--padding", default="0", action=_Typed, metavar="P", help="e.g. 1 or 1x0 (default 0)"
+    )
+    group.add_argument(
+        "--pads",
+        metavar="B,E",
+        help="ONNX pads: begin per dimension, then end per dimension, e.g. 1,0,1,0",
+    )
+    group.add_argument(
+        "--output-padding",
+        default="0",
+        action=_Typed,
+        metavar="A",
+        help="extra zeros at the high end",
+    )
+    group.add_argument(
+        "--dilation", default="1", action=_Typed, metavar="D", help="kernel dilation (default 1)"
+    )
+    group.add_argument(
+        "--input-name", default="x", action=_Typed, metavar="NAME", help="input symbol (x)"
+    )
+    group.add_argument(
+        "--kernel-name", default="w", action=_Typed, metavar="NAME", help="kernel symbol (w)"
+    )
+    group.add_argument("--letters", action=_TypedTrue, help="name inputs a, b, c, ...")
+    group.add_argument(
+        "--base", type=int, action=_Typed, choices=(0, 1), default=1, help="index base (1)"
+    )
+    if not channels:
+        return
+    group = parser.add_argument_group("channels (PyTorch layout: input N x C_in x I)")
+    group.add_argument("--in-channels", default="1", metavar="C", help="C_in (default 1)")
+    group.add_argument("--out-channels", default="1", metavar="C", help="C_out (default 1)")
+    group.add_argument("--groups", default="1", metavar="G", help="groups (default 1)")
+    group.add_argument("--batch", default="1", metavar="N", help="batch size N (default 1)")
+
+
+def add_notation_options(container) -> None:
+    """Add ``--delimiter`` and ``--full``: how LaTeX matrices are written."""
+    default = Notation()
+    container.add_argument(
+        "--delimiter",
+        choices=DELIMITERS,
+        default=default.delimiter,
+        help=f"LaTeX matrix environment (default {default.delimiter})",
+    )
+    container.add_argument(
+        "--full",
+        action="store_true",
+        help=f"LaTeX: write every entry (default: elide past {default.max_rows})",
+    )
+
+
+def add_latex_options(container) -> None:
+    """Add the notation options, ``--template-dir`` and ``--pdf`` (the LaTeX documents)."""
+    add_notation_options(container)
+    container.add_argument(
+        "--template-dir", metavar="DIR", help="your templates, searched before the built-in ones"
+    )
+    container.add_argument("--pdf", action="store_true", help="also write FILE's PDF (needs -o)")
+
+
+def add_format(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """Add ``--format`` and the notation options."""
+    parser.add_argument("--format", choices=formats, default="text", help="(default text)")
+    add_notation_options(parser)
+
+
+def notation(args: argparse.Namespace) -> Notation:
+    """The LaTeX notation the ``--delimiter`` and ``--full`` flags ask for."""
+    return Notation(delimiter=args.delimiter, full=args.full)
+
+
+def add_work_limit(parser: argparse.ArgumentParser) -> None:
+    """Add ``--max-terms``, the limit on the product terms a request may form."""
+    parser.add_argument(
+        "--max-terms",
+        type=int,
+        default=DEFAULT_MAX_TERMS,
+        metavar="N",
+        help=f"refuse requests of more product terms than N (default {DEFAULT_MAX_TERMS:,})",
+    )
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    """Add ``-o FILE`` and ``--force``."""
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """The configuration flags read: the geometry, and how its symbols are named and titled."""
+
+    geometry: Geometry
+    naming: dict
+    title: str
+
+
+def read_configuration(args: argparse.Namespace) -> Configuration:
+    """The geometry (made once, checked) and the symbol names the configuration flags give."""
+    if args.preset:
+        arguments = _preset_arguments(args)
+        geometry = make_geometry(**{k: arguments.pop(k) for k in GEOMETRY_KEYS if k in arguments})
+        title = arguments.pop("title", "")
+        return Configuration(geometry, arguments, title)
+    for flag in ("input", "kernel"):
+        if not getattr(args, flag):
+            raise SymconvError(f"--{flag}", "is required unless --preset is given")
+    input_size = parse_shape("--input", args.input)
+    rank = len(input_size)
+    values = {
+        name: _per_rank(f"--{name.replace('_', '-')}", getattr(args, name), rank)
+        for name in ("kernel", "stride", "padding", "output_padding", "dilation")
+    }
+    pads = getattr(args, "pads", None)
+    if pads is not None:
+        if args.padding != "0":
+            raise SymconvError("--pads", "cannot be combined with --padding", pads)
+        values["padding"] = parse_pads(pads, rank)
+    naming = dict(
+        input_name=args.input_name,
+        kernel_name=args.kernel_name,
+        base=args.base,
+        input_letters=args.letters,
+    )
+    with _flag_names(pads):
+        geometry = make_geometry(
+            input_size,
+            values["kernel"],
+            values["stride"],
+            values["padding"],
+            values["output_padding"],
+            values["dilation"],
+            rank=rank,
+        )
+    return Configuration(geometry, naming, "")
+
+
+def _preset_arguments(args: argparse.Namespace) -> dict:
+    given = [f"--{f}" for f in ("input", "kernel", "pads") if getattr(args, f, None)]
+    given += sorted(getattr(args, "typed", ()))
+    if given:
+        raise SymconvError("--preset", f"cannot be combined with {given[0]}", args.preset)
+    return preset_arguments(args.preset)
+
+
+@contextlib.contextmanager
+def _flag_names(pads: str | None = None):
+    """Re-raise a SymconvError about a Python parameter as one about the flag the user typed."""
+    try:
+        yield
+    except SymconvError as error:
+        if error.parameter.startswith("-"):
+            raise
+        flag = "--pads" if pads is not None and error.parameter == "padding" else None
+        flag = flag or _FLAGS.get(error.parameter, error.parameter)
+        raise SymconvError(flag, error.rule, error.value) from None
+
+
+def _per_rank(flag: str, text: str, rank: int) -> tuple[int, ...]:
+    values = parse_shape(flag, text)
+    if len(values) == 1:
+        return values * rank
+    if len(values) != rank:
+        raise SymconvError(flag, f"needs 1 or {rank} values to match --input", text)
+    return values
+
+
+def channel_counts(args: argparse.Namespace) -> dict[str, int]:
+    """``batch``, ``in_channels``, ``out_channels`` and ``groups`` from their flags, checked."""
+    counts = {}
+    for name in _COUNTS:
+        flag, text = "--" + name.replace("_", "-"), getattr(args, name, "1")
+        values = parse_shape(flag, text)
+        if len(values) != 1 or values[0] < 1:
+            raise SymconvError(flag, "must be one whole number >= 1", text)
+        counts[name] = values[0]
+    if counts["in_channels"] % counts["groups"]:
+        raise SymconvError(
+            "--groups", f"must divide --in-channels ({counts['in_channels']})", args.groups
+        )
+    if counts["out_channels"] % counts["groups"]:
+        raise SymconvError(
+            "--out-channels",
+            f"must be a multiple of --groups ({counts['groups']})",
+            args.out_channels,
+        )
+    return counts
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request, its size known and within the limit, and its operands built once.
+
+    ``derivation`` is set for one channel in and out and a batch of one (its problem is
+    ``problem``); ``input`` and ``weight`` are the operands in PyTorch's layout, or the
+    plain grids of a single channel. ``stage(message)`` reports progress on long work
+    (stderr, terminals only).
+    """
+
+    geometry: Geometry
+    counts: dict[str, int]
+    work: WorkEstimate
+    problem: Problem
+    input: ImmutableDenseNDimArray
+    weight: ImmutableDenseNDimArray
+    stage: Callable[[str], None] = field(repr=False)
+    derivation: Derivation | None = None
+
+
+def read_request(args: argparse.Namespace) -> Request:
+    """Read the flags, check the work against ``--max-terms`` once, then build the operands."""
+    config = read_configuration(args)
+    geometry = config.geometry
+    counts = channel_counts(args)
+    work = estimate_work(geometry, **counts)
+    check_budget(work, getattr(args, "max_terms", DEFAULT_MAX_TERMS), option="--max-terms")
+    stage = stage_reporter(work)
+    title = getattr(args, "title", None)
+    title = config.title if title is None else title
+    with _flag_names():
+        if all(value == 1 for value in counts.values()):
+            d = symbolic_derivation(geometry, title=title, **config.naming)
+            return Request(geometry, counts, work, d.problem, d.input, d.kernel, stage, d)
+        per_group = counts["out_channels"] // counts["groups"]
+        x, w = symbolic_operands(
+            (counts["batch"], counts["in_channels"], *geometry.input_size),
+            (counts["in_channels"], per_group, *geometry.kernel_size),
+            **config.naming,
+        )
+    problem = problem_from_geometry(x, w, None, counts["groups"], geometry, max_terms=None)
+    return Request(geometry, counts, work, problem, x, w, stage)
+
+
+def single_channel(args: argparse.Namespace, command: str) -> None:
+    """Refuse channel flags for a command that works on one single-channel grid."""
+    for name in _COUNTS:
+        value = getattr(args, name, "1")
+        if value != "1":
+            flag = "--" + name.replace("_", "-")
+            rule = f"{command} works on one single-channel grid; leave it at 1"
+            raise SymconvError(flag, rule, value)

@@ -1,0 +1,81 @@
+"""What a subcommand writes: standard output or ``-o FILE``, and beside a ``.tex`` its PDF.
+
+Files are written atomically and never over an existing one without ``--force``
+(:mod:`symconv.cli.files`).
+
+>>> pdf_path(Path("out/seed.tex"))
+PosixPath('out/seed.pdf')
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from symconv.cli.files import write_file
+from symconv.errors import SymconvError
+from symconv.latex.pdf import compile_pdf, find_pdflatex
+from symconv.latex.templates import render_template
+
+
+def write_output(args: argparse.Namespace, text: str) -> None:
+    """Print ``text``, or write it to ``args.output`` atomically (never half-written).
+
+    Either way the text ends with a newline, so a file holds exactly what is printed.
+    """
+    text = text if text.endswith("\n") else text + "\n"
+    if not args.output:
+        sys.stdout.write(text)
+        return
+    write_file(Path(args.output), text.encode("utf-8"), force=args.force)
+
+
+def check_pdf_request(args: argparse.Namespace) -> None:
+    """Refuse ``--pdf`` without ``-o FILE.tex`` before any work: the PDF goes beside FILE."""
+    if args.pdf and not args.output:
+        raise SymconvError("--pdf", "needs -o FILE; the PDF is written beside it")
+    if args.pdf:
+        pdf_path(Path(args.output))
+
+
+def write_latex(args: argparse.Namespace, tex: str) -> int:
+    """Write ``tex`` as ``-o`` asks and, with ``--pdf``, compile it to the PDF beside it.
+
+    Without pdflatex the .tex is still written and stderr says why no PDF came; existing
+    files are refused unless ``--force``. Returns the exit status.
+    """
+    if not args.pdf:
+        write_output(args, tex)
+        return 0
+    tex_file = Path(args.output)
+    pdf_file = pdf_path(tex_file)
+    if find_pdflatex() is None:
+        write_output(args, tex)
+        print(
+            f"symconv: pdflatex is not installed, so no PDF was made; wrote {tex_file} only "
+            "(install TeX Live to get the PDF)",
+            file=sys.stderr,
+        )
+        return 0
+    for path in (tex_file, pdf_file):
+        if path.exists() and not args.force:
+            raise SymconvError("-o", "file exists; pass --force to overwrite", str(path))
+    fragment = getattr(args, "form", None) in (None, "fragment")
+    # A fragment has no preamble of its own: its PDF shows it in a plain article.
+    source = render_template("preview.tex.j2", body=tex) if fragment else tex
+    write_file(pdf_file, compile_pdf(source), force=args.force)
+    try:
+        write_output(args, tex)
+    except BaseException:  # no PDF without its .tex
+        pdf_file.unlink(missing_ok=True)
+        raise
+    return 0
+
+
+def pdf_path(tex_file: Path) -> Path:
+    """Where the PDF of ``tex_file`` goes: beside it, ``.tex`` replaced by ``.pdf``."""
+    pdf = tex_file.with_suffix(".pdf")
+    if pdf == tex_file:
+        raise SymconvError("-o", "must name the .tex file; the PDF is written beside it", str(pdf))
+    return pdf

@@ -1,0 +1,90 @@
+r"""The built-in templates found, and Jinja2 set up for TeX: delimiters that do not fight it.
+
+Blocks are ``((* ... *))``, variables ``((( ... )))``, comments ``((= ... =))``; user
+text goes through the ``tex`` filter (:func:`symconv.notation.tex_text.tex_escape`).
+
+>>> environment().from_string("((( 'a_b' | tex ))) ((* if 1 *))yes((* endif *))").render()
+'a\\_b yes'
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from symconv.errors import SymconvError
+from symconv.notation.tex_text import tex_escape
+
+
+def template_folder() -> Path:
+    """The built-in templates: installed ``symconv/templates``, else the checkout's ``templates/``.
+
+    >>> (template_folder() / "article.tex.j2").is_file()
+    True
+    """
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package / "templates", package.parent / "templates"):
+        if folder.is_dir():
+            return folder
+    raise SymconvError("templates", "not found beside the package or in the source checkout")
+
+
+def environment(template_dir: str | Path | None = None):
+    """A Jinja2 environment with TeX-safe delimiters; ``template_dir`` is searched first.
+
+    >>> environment().from_string("((( 'a_b' | tex ))) ((* if 1 *))yes((* endif *))").render()
+    'a\\\\_b yes'
+    """
+    folders = [str(template_folder())]
+    if template_dir is not None:
+        if not isinstance(template_dir, (str, Path)):
+            raise SymconvError("template_dir", "must be a folder path", template_dir)
+        user = Path(template_dir)
+        if not user.is_dir():
+            raise SymconvError("template_dir", "must be an existing folder", str(template_dir))
+        folders.insert(0, str(user.resolve()))
+    return _environment(tuple(folders))
+
+
+def render_template(name: str, template_dir: str | Path | None = None, **context) -> str:
+    """Render template ``name``; an error in a template is a SymconvError naming it.
+
+    >>> render_template("no-such.tex.j2")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: templates: no-such.tex.j2: template not found (got None)
+    """
+    import jinja2
+
+    try:
+        return environment(template_dir).get_template(name).render(**context)
+    except jinja2.TemplateNotFound:
+        message = f"{name}: template not found"
+    except jinja2.TemplateSyntaxError as error:
+        message = f"{error.name}, line {error.lineno}: {error.message}"
+    except jinja2.TemplateError as error:
+        message = f"{name}: {error.message}"
+    parameter = "templates" if template_dir is None else "template_dir"
+    raise SymconvError(parameter, message, None if template_dir is None else str(template_dir))
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(folders: tuple[str, ...]):
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(folders)),
+        block_start_string="((*",
+        block_end_string="*))",
+        variable_start_string="(((",
+        variable_end_string=")))",
+        comment_start_string="((=",
+        comment_end_string="=))",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["tex"] = tex_escape
+    return env

@@ -1,0 +1,59 @@
+"""How matrices are written: the delimiter, and the size past which they are elided.
+
+One default serves every writer: matrices up to 10 x 10 are written whole (the seed
+document's 9-entry ``y = C^T x`` among them), larger ones keep their corners.
+
+>>> Notation().max_rows, Notation().merge(delimiter="bmatrix").delimiter
+(10, 'bmatrix')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from symconv.errors import SymconvError
+
+DELIMITERS = ("pmatrix", "bmatrix", "vmatrix", "matrix")
+
+
+@dataclass(frozen=True)
+class Notation:
+    """How matrices are written: delimiter, and the size past which they are elided.
+
+    >>> Notation(max_cols=2)
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: max_cols: must be an integer >= 3 (got 2)
+    """
+
+    delimiter: str = "pmatrix"
+    max_rows: int = 10
+    max_cols: int = 10
+    full: bool = False
+
+    def __post_init__(self):
+        if self.delimiter not in DELIMITERS:
+            raise SymconvError(
+                "delimiter", f"must be one of {', '.join(DELIMITERS)}", self.delimiter
+            )
+        for name in ("max_rows", "max_cols"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 3:
+                raise SymconvError(name, "must be an integer >= 3", value)
+
+    def merge(self, **overrides) -> Notation:
+        """A copy with some fields replaced."""
+        return replace(self, **overrides)
+
+
+def checked_notation(notation: object) -> Notation:
+    """``notation``, or the default when None; anything else is refused.
+
+    >>> checked_notation(None) == Notation()
+    True
+    """
+    if notation is None:
+        return Notation()
+    if not isinstance(notation, Notation):
+        raise SymconvError("notation", "must be a symconv.Notation", type(notation).__name__)
+    return notation
