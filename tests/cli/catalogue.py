@@ -1,6 +1,6 @@
 """The catalogue of bad inputs: each row is tested, and printed as a table for the issue note.
 
-    python -m tests.catalogue      # the table: input, message, exit status
+    python -m tests.cli.catalogue  # the table: input, message, exit status
 
 API rows call symconv and must raise SymconvError naming the parameter; command-line
 rows run ``symconv`` and must exit 2 with one line on stderr naming the parameter.

@@ -1,7 +1,5 @@
 """Display: text and LaTeX of results, Jupyter's rendered mathematics, errors as HTML."""
 
-import os
-import shutil
 import subprocess
 import sys
 
@@ -15,7 +13,8 @@ from symconv.jupyter import error_html
 from symconv.notation.grids import grid_text, output_latex, output_text, sum_text
 from symconv.notation.style import Notation
 from symconv.notation.tex_text import checks_latex, text_latex
-from tests.test_notebooks import execute, outputs
+from tests.notebooks.kernel import execute, outputs
+from tests.tex_tools import compile_tex
 
 # The seed's stride-1 grid, as it typesets it (compared without spaces).
 SEED_2D_S1 = (
@@ -178,25 +177,12 @@ def test_load_ext_shows_errors_as_one_line_of_html(tmp_path):
 
 
 def compile_latex(body, tmp_path):
-    if shutil.which("pdflatex") is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdflatex is missing, and CI is set")
-        pytest.skip("pdflatex is not installed")
-    document = (
+    """Compile ``body`` as the document of a plain article with amsmath."""
+    compile_tex(
         "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
-        f"{body}\n\\end{{document}}\n"
+        f"{body}\n\\end{{document}}\n",
+        tmp_path,
     )
-    (tmp_path / "doc.tex").write_text(document)
-    result = subprocess.run(
-        ["pdflatex", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "openin_any": "p"},
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    assert (tmp_path / "doc.pdf").stat().st_size > 0
 
 
 def test_command_line_latex_compiles(tmp_path, capsys):

@@ -10,7 +10,6 @@ import pytest
 from sympy import sympify
 
 import symconv
-from symconv.cli.main import main
 from symconv.views import METHODS
 
 # The seed: "Output after padding: $[x1*w2, x1*w3 + x2*w1, x2*w2]$"
@@ -25,40 +24,35 @@ aw_{21}+cw_{11} & aw_{22}+bw_{21}+cw_{12}+dw_{11} & bw_{22}+dw_{12} \\
 cw_{21} & cw_{22}+dw_{21} & dw_{22}"""
 
 
-def run(capsys, *argv):
-    status = main(["derive", *argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
 def squeeze(text):
     return re.sub(r"\s+", "", text)
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
-def test_seed_1d_as_text_in_the_seeds_order(method, capsys):
-    status, out, err = run(capsys, "--preset", "seed-1d", "--method", method)
+def test_seed_1d_as_text_in_the_seeds_order(method, cli):
+    status, out, err = cli("derive", "--preset", "seed-1d", "--method", method)
     assert (status, err) == (0, "")
     assert out == f"y = {SEED_1D}\n"
 
 
-def test_same_configuration_from_flags(capsys):
-    status, out, _ = run(capsys, "--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1")
+def test_same_configuration_from_flags(cli):
+    argv = ["--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1"]
+    status, out, _ = cli("derive", *argv)
     assert status == 0 and out == f"y = {SEED_1D}\n"
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
 @pytest.mark.parametrize("name, expected", [("seed-2d-s2", SEED_2D_S2), ("seed-2d-s1", SEED_2D_S1)])
-def test_seed_2d_as_latex_in_the_seeds_order(name, expected, method, capsys):
-    status, out, _ = run(capsys, "--preset", name, "--format", "latex", "--method", method)
+def test_seed_2d_as_latex_in_the_seeds_order(name, expected, method, cli):
+    status, out, _ = cli("derive", "--preset", name, "--format", "latex", "--method", method)
     assert status == 0
     assert out.startswith("\\[\n") and out.endswith("\\]\n")
     body = squeeze(out)
     assert squeeze(r"y = \begin{pmatrix}" + expected + r"\end{pmatrix}") in body
 
 
-def test_seed_2d_s1_text_rows(capsys):
-    status, out, _ = run(capsys, "--preset", "seed-2d-s1")
+def test_seed_2d_s1_text_rows(cli):
+    status, out, _ = cli("derive", "--preset", "seed-2d-s1")
     assert status == 0
     rows = out.splitlines()
     assert rows[0] == "y ="
@@ -66,10 +60,10 @@ def test_seed_2d_s1_text_rows(capsys):
     assert rows[2] == "[a*w21 + c*w11, a*w22 + b*w21 + c*w12 + d*w11, b*w22 + d*w12]"
 
 
-def test_json_is_deterministic_with_sorted_keys_shape_and_geometry(capsys):
+def test_json_is_deterministic_with_sorted_keys_shape_and_geometry(cli):
     argv = ["--preset", "seed-1d", "--format", "json"]
-    status, first, _ = run(capsys, *argv)
-    _, second, _ = run(capsys, *argv)
+    status, first, _ = cli("derive", *argv)
+    _, second, _ = cli("derive", *argv)
     assert status == 0 and first == second
     document = json.loads(first)
     assert first == json.dumps(document, indent=2, sort_keys=True) + "\n"
@@ -83,7 +77,7 @@ def test_json_is_deterministic_with_sorted_keys_shape_and_geometry(capsys):
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
-def test_channels_groups_and_batch_match_the_python_api(method, capsys):
+def test_channels_groups_and_batch_match_the_python_api(method, cli):
     argv = [
         "--input",
         "2x2",
@@ -104,7 +98,7 @@ def test_channels_groups_and_batch_match_the_python_api(method, capsys):
         "--method",
         method,
     ]
-    status, out, _ = run(capsys, *argv)
+    status, out, _ = cli("derive", *argv)
     assert status == 0
     document = json.loads(out)
     assert document["input"]["shape"] == [2, 2, 2, 2]
@@ -122,32 +116,33 @@ def _flatten(nested):
     return [nested]
 
 
-def test_channels_as_text_and_latex(capsys):
+def test_channels_as_text_and_latex(cli):
     argv = ["--input", "2", "--kernel", "2", "--in-channels", "2", "--out-channels", "2"]
-    status, out, _ = run(capsys, *argv)
+    status, out, _ = cli("derive", *argv)
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "y[0, :, :] ="
     # output channel 0 at position 0: x[0,0,0]*w[0,0,0] + x[0,1,0]*w[1,0,0]
     assert sympify(lines[1].strip("[]").split(", ")[0]) == sympify("w111*x111 + w211*x121")
-    status, out, _ = run(capsys, *argv, "--format", "latex")
+    status, out, _ = cli("derive", *argv, "--format", "latex")
     assert status == 0 and r"y_{0,:,:} = \begin{pmatrix} w_{111} x_{111} + w_{211} x_{121}" in out
 
 
-def test_large_matrices_are_elided_unless_full(capsys):
+def test_large_matrices_are_elided_unless_full(cli):
     argv = ["--input", "12", "--kernel", "1", "--format", "latex"]
-    _, elided, _ = run(capsys, *argv)
+    _, elided, _ = cli("derive", *argv)
     assert r"\cdots" in elided and "x_{9}" not in elided
-    _, full, _ = run(capsys, *argv, "--full", "--delimiter", "bmatrix")
+    _, full, _ = cli("derive", *argv, "--full", "--delimiter", "bmatrix")
     assert r"\cdots" not in full and "x_{9} w_{1}" in full and r"\begin{bmatrix}" in full
 
 
-def test_three_dimensional_output_is_one_grid_per_leading_index(capsys):
-    status, out, _ = run(capsys, "--input", "2x1x1", "--kernel", "1x1x1")
+def test_three_dimensional_output_is_one_grid_per_leading_index(cli):
+    status, out, _ = cli("derive", "--input", "2x1x1", "--kernel", "1x1x1")
     assert status == 0
     assert out == "y[0, :, :] =\n[x111*w111]\ny[1, :, :] =\n[x211*w111]\n"
 
 
-def test_letters_and_names(capsys):
-    status, out, _ = run(capsys, "--input", "2", "--kernel", "2", "--letters", "--kernel-name", "k")
+def test_letters_and_names(cli):
+    argv = ["--input", "2", "--kernel", "2", "--letters", "--kernel-name", "k"]
+    status, out, _ = cli("derive", *argv)
     assert status == 0 and out == "y = [a*k1, a*k2 + b*k1, b*k2]\n"

@@ -2,13 +2,11 @@
 show the seed's entries in the seed's order; hostile titles stay text; compiling is sandboxed.
 
 These tests fail rather than skip when the environment variable CI is set and TeX or
-poppler (pdftoppm, pdftotext) is missing.
+poppler (pdftoppm, pdftotext) is missing (see ``tests.tex_tools.require_tool``).
 """
 
 import dataclasses
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import symconv
 from symconv.errors import SymconvError
 from symconv.latex.pdf import COMMAND, compile_pdf, first_error
 from symconv.latex.render import FORMS, render_latex
+from tests.tex_tools import HOSTILE, page_ink, pdf_text, require_tool
 
 HOST = r"""\documentclass{article}
 \usepackage{amsmath}
@@ -36,18 +35,6 @@ SEED_2D_S1_ROWS = [
     ["cw_{21}", "cw_{22}+dw_{21}", "dw_{22}"],
 ]
 
-HOSTILE = r"\input{/etc/passwd} \write18{touch PWNED} ^^5c \$ % # _ & ~ { } \relax"
-
-
-def require_tool(name: str) -> str:
-    """The path of ``name``; a skip without it, but a failure when CI is set."""
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is missing, and CI needs the LaTeX compile tests")
-        pytest.skip(f"{name} is not installed")
-    return path
-
 
 def pdf_of(name: str, form: str, folder: Path, title: str | None = None) -> bytes:
     """The PDF of a preset in one form; a fragment is \\input (twice) into a plain article."""
@@ -65,33 +52,6 @@ def pdf_of(name: str, form: str, folder: Path, title: str | None = None) -> byte
     )
     assert done.returncode == 0, first_error(done.stdout)
     return (folder / "host.pdf").read_bytes()
-
-
-def page_ink(pdf: bytes, folder: Path) -> list[float]:
-    """The share of non-white pixels on each page, rendered by pdftoppm as greyscale PGM."""
-    require_tool("pdftoppm")
-    (folder / "doc.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "30", "-gray", "doc.pdf", "page"], cwd=folder, check=True)
-    shares = []
-    for page in sorted(folder.glob("page*.pgm")):
-        data = page.read_bytes()
-        magic, size, depth, pixels = data.split(b"\n", 3)
-        assert magic == b"P5" and depth == b"255"
-        width, height = map(int, size.split())
-        assert len(pixels) == width * height
-        shares.append(sum(1 for p in pixels if p < 200) / (width * height))
-    return shares
-
-
-def pdf_text(pdf: bytes, folder: Path) -> str:
-    """The PDF's text, laid out, whitespace removed (OT1's accents ˆ ˜ read as ^ ~)."""
-    require_tool("pdftotext")
-    (folder / "text.pdf").write_bytes(pdf)
-    done = subprocess.run(
-        ["pdftotext", "-layout", "text.pdf", "-"], cwd=folder, capture_output=True, check=True
-    )
-    text = done.stdout.decode("utf-8").replace("\u02c6", "^").replace("\u02dc", "~")
-    return re.sub(r"\s+", "", text)
 
 
 def flat(seed_cell: str) -> str:

@@ -1,15 +1,13 @@
 r"""The check report as LaTeX (compiled with pdflatex), in a notebook, and as JSON."""
 
 import json
-import os
-import shutil
-import subprocess
 
 import pytest
 
 import symconv
 from symconv.checker.compare import check
 from symconv.checker.report_formats import report_html, report_latex
+from tests.tex_tools import compile_tex
 
 SEED_2D_S1 = r"""$$ O = \begin{pmatrix}
 aw_{11} & aw_{12}+bw_{11} & bw_{12} \\
@@ -21,23 +19,6 @@ TWO_WRONG = SEED_2D_S1.replace("aw_{12}+bw_{11}", "aw_{21}+bw_{11}").replace(
 )
 
 
-def compile_latex(source: str, folder) -> None:
-    pdflatex = shutil.which("pdflatex")
-    if pdflatex is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdflatex is missing, and CI needs the LaTeX compile tests")
-        pytest.skip("pdflatex is not installed")
-    (folder / "report.tex").write_text(source, encoding="utf-8")
-    result = subprocess.run(
-        [pdflatex, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error",
-         "report.tex"],
-        cwd=folder, capture_output=True, text=True, timeout=180, check=False,
-        env=dict(os.environ, openin_any="p"),
-    )
-    assert result.returncode == 0, result.stdout[-2000:]
-    assert (folder / "report.pdf").stat().st_size > 0
-
-
 def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
     report = check(TWO_WRONG, "seed-2d-s1")
     assert [e.position for e in report.entries] == [(1, 2), (3, 1)]
@@ -46,7 +27,7 @@ def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
     assert r"\colorbox{symconvwrong}{$\displaystyle a w_{21} + b w_{11}$}" in tex
     assert r"\colorbox{symconvwrong}{$\displaystyle c w_{21} + d w_{21}$}" in tex
     assert r"Correct: $a w_{12} + b w_{11}$." in tex
-    compile_latex(tex, tmp_path)
+    compile_tex(tex, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +39,7 @@ def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
     ],
 )
 def test_other_reports_compile(written, preset, tmp_path):
-    compile_latex(report_latex(check(written, preset)), tmp_path)
+    compile_tex(report_latex(check(written, preset)), tmp_path)
 
 
 def test_user_text_cannot_inject_tex(tmp_path):
@@ -66,7 +47,7 @@ def test_user_text_cannot_inject_tex(tmp_path):
                                 title=r"\input{/etc/passwd} $x$ & 50% #1 ^_~")
     tex = report_latex(check("[x1*w2, x1*w3, x2*w2]", d))
     assert r"\input{" not in tex
-    compile_latex(tex, tmp_path)
+    compile_tex(tex, tmp_path)
 
 
 def test_body_alone():

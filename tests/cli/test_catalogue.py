@@ -7,7 +7,7 @@ import pytest
 
 import symconv
 from symconv.cli.main import main
-from tests.catalogue import ROWS, argv_in, prepare
+from tests.cli.catalogue import ROWS, argv_in, prepare
 
 
 def test_catalogue_has_at_least_40_rows():

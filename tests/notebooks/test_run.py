@@ -1,56 +1,25 @@
 """Every notebook in notebooks/ runs top to bottom in a fresh kernel, and is stored clean.
 
-The kernel is this interpreter (``sys.executable``), from a kernelspec written to a
-temporary folder, so the test does not depend on which kernels the machine has installed.
+The kernel is this interpreter, from a kernelspec written to a temporary folder
+(:mod:`tests.notebooks.kernel`), so the test does not depend on which kernels the machine
+has installed.
 """
 
 import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from tests.notebooks.kernel import execute, outputs
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NAMES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 OURS = [
     "01-seed-walkthrough.ipynb",
     "02-stride-padding-dilation.ipynb",
     "03-matrix-view-and-gradient.ipynb",
 ]
-
-
-def execute(notebook, folder: Path, timeout: int = 600):
-    """Run ``notebook`` (an nbformat node) in a fresh kernel of this interpreter, in ``folder``."""
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import KernelManager
-    from nbclient import NotebookClient
-
-    spec = folder / "kernels" / "python3"
-    spec.mkdir(parents=True, exist_ok=True)
-    (spec / "kernel.json").write_text(
-        json.dumps(
-            {
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                "display_name": "Python 3 (symconv tests)",
-                "language": "python",
-            }
-        )
-    )
-    specs = KernelSpecManager(kernel_dirs=[str(folder / "kernels")])
-    manager = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
-    client = NotebookClient(
-        notebook,
-        km=manager,
-        timeout=timeout,
-        resources={"metadata": {"path": str(folder)}},
-    )
-    client.execute(cleanup_kc=True)  # the client does not own the manager: shut it down
-    return notebook
-
-
-def outputs(notebook):
-    return [output for cell in notebook.cells for output in cell.get("outputs", [])]
 
 
 def test_the_three_notebooks_of_this_issue_exist():

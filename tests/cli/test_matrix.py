@@ -4,16 +4,9 @@ import pytest
 from sympy import Matrix, sympify
 
 import symconv
-from symconv.cli.main import main
 
 # The seed: "Output after padding: $[x1*w2, x1*w3 + x2*w1, x2*w2]$"
 SEED_1D = [sympify(e) for e in ("x1*w2", "x1*w3 + x2*w1", "x2*w2")]
-
-
-def run(capsys, *argv):
-    status = main(["matrix", *argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def read_blocks(text):
@@ -26,8 +19,8 @@ def read_blocks(text):
     return blocks
 
 
-def test_seed_1d_transpose_times_input_is_the_seeds_output(capsys):
-    status, out, err = run(capsys, "--preset", "seed-1d")
+def test_seed_1d_transpose_times_input_is_the_seeds_output(cli):
+    status, out, err = cli("matrix", "--preset", "seed-1d")
     assert (status, err) == (0, "")
     blocks = read_blocks(out)
     assert list(blocks) == ["C (2 x 3)", "C^T (3 x 2)"]
@@ -37,18 +30,18 @@ def test_seed_1d_transpose_times_input_is_the_seeds_output(capsys):
     assert list(ct * x) == SEED_1D
 
 
-def test_which_selects_one_matrix(capsys):
-    _, out, _ = run(capsys, "--preset", "seed-2d-s1", "--which", "CT")
+def test_which_selects_one_matrix(cli):
+    _, out, _ = cli("matrix", "--preset", "seed-2d-s1", "--which", "CT")
     blocks = read_blocks(out)
     assert list(blocks) == ["C^T (9 x 4)"]
     # the seed: the centre output is aw_{22}+bw_{21}+cw_{12}+dw_{11}
     x = Matrix(sympify(["a", "b", "c", "d"]))
     assert (blocks["C^T (9 x 4)"] * x)[4] == sympify("a*w22 + b*w21 + c*w12 + d*w11")
-    _, out, _ = run(capsys, "--preset", "seed-2d-s1", "--which", "C")
+    _, out, _ = cli("matrix", "--preset", "seed-2d-s1", "--which", "C")
     assert list(read_blocks(out)) == ["C (4 x 9)"]
 
 
-def test_channels_and_groups_match_the_python_api(capsys):
+def test_channels_and_groups_match_the_python_api(cli):
     argv = [
         "--input",
         "3",
@@ -65,7 +58,7 @@ def test_channels_and_groups_match_the_python_api(capsys):
         "--which",
         "C",
     ]
-    status, out, _ = run(capsys, *argv)
+    status, out, _ = cli("matrix", *argv)
     assert status == 0
     ((heading, c),) = read_blocks(out).items()
     w = symconv.symbols_array("w", (2, 1, 2))
@@ -74,8 +67,8 @@ def test_channels_and_groups_match_the_python_api(capsys):
     assert c == Matrix(expected)
 
 
-def test_latex_has_both_matrices(capsys):
-    status, out, _ = run(capsys, "--preset", "seed-1d", "--format", "latex")
+def test_latex_has_both_matrices(cli):
+    status, out, _ = cli("matrix", "--preset", "seed-1d", "--format", "latex")
     assert status == 0
     assert out.count("\\[") == 2
     assert r"C = \begin{pmatrix} w_{2} & w_{3} & 0 \\ 0 & w_{1} & w_{2} \end{pmatrix}" in out
@@ -83,9 +76,9 @@ def test_latex_has_both_matrices(capsys):
 
 
 @pytest.mark.parametrize("limit, status", [("35", 2), ("36", 0)])
-def test_matrix_entries_count_against_the_limit(limit, status, capsys):
+def test_matrix_entries_count_against_the_limit(limit, status, cli):
     # seed-2d-s1 forms 16 product terms, but C is 4 x 9 = 36 entries to write
-    code, _, err = run(capsys, "--preset", "seed-2d-s1", "--max-terms", limit)
+    code, _, err = cli("matrix", "--preset", "seed-2d-s1", "--max-terms", limit)
     assert code == status
     if status == 2:
         assert "36 matrix entries (4 x 9)" in err and "--max-terms" in err

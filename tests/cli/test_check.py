@@ -8,8 +8,6 @@ import sys
 
 import pytest
 
-from symconv.cli.main import main
-
 # The seed's stride-1 result, as the seed document writes it.
 SEED_2D_S1 = r"""$$ O = \begin{pmatrix}
 aw_{11} & aw_{12}+bw_{11} & bw_{12} \\
@@ -18,12 +16,6 @@ cw_{21} & cw_{22}+dw_{21} & dw_{22}
 \end{pmatrix} $$
 """
 ONE_WRONG = SEED_2D_S1.replace("aw_{22}+bw_{21}+cw_{12}+dw_{11}", "aw_{22}+bw_{21}+dw_{11}")
-
-
-def run(capsys, *argv):
-    status = main(["check", *argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 @pytest.fixture
@@ -40,14 +32,14 @@ def wrong_file(tmp_path):
     return path
 
 
-def test_seed_matrix_as_typed_is_accepted(capsys, seed_file):
-    status, out, err = run(capsys, "--preset", "seed-2d-s1", str(seed_file))
+def test_seed_matrix_as_typed_is_accepted(cli, seed_file):
+    status, out, err = cli("check", "--preset", "seed-2d-s1", str(seed_file))
     assert status == 0 and err == ""
     assert out.rstrip().endswith("All 9 entries are right.")
 
 
-def test_one_wrong_entry_is_named_with_the_terms_expected(capsys, wrong_file):
-    status, out, err = run(capsys, "--preset", "seed-2d-s1", str(wrong_file))
+def test_one_wrong_entry_is_named_with_the_terms_expected(cli, wrong_file):
+    status, out, err = cli("check", "--preset", "seed-2d-s1", str(wrong_file))
     assert status == 1 and err == ""
     assert "row 2, column 2: wrong" in out
     assert "expected:  a*w22 + b*w21 + c*w12 + d*w11" in out
@@ -55,33 +47,33 @@ def test_one_wrong_entry_is_named_with_the_terms_expected(capsys, wrong_file):
     assert out.rstrip().endswith("1 of 9 entries wrong: row 2, column 2.")
 
 
-def test_parameters_instead_of_a_preset(capsys, tmp_path):
+def test_parameters_instead_of_a_preset(cli, tmp_path):
     path = tmp_path / "mine.txt"
     path.write_text("[x1*w2, x1*w3 + x2*w1, x2*w2]\n", encoding="utf-8")
     args = ["--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1", str(path)]
-    assert run(capsys, *args)[0] == 0
-    status, out, _ = run(capsys, *args[:-3], "--padding", "0", str(path))
+    assert cli("check", *args)[0] == 0
+    status, out, _ = cli("check", *args[:-3], "--padding", "0", str(path))
     assert status == 1 and "expected 5 entries, got 3 entries" in out
     assert "O = 2*(2 - 1) + 3 - 2*0 = 5" in out
 
 
-def test_letters_and_names_flags(capsys, tmp_path):
+def test_letters_and_names_flags(cli, tmp_path):
     path = tmp_path / "mine.txt"
     path.write_text("[a k_1, a k_2 + b k_1, b k_2]", encoding="utf-8")
     args = ["--input", "2", "--kernel", "2", "--letters", "--kernel-name", "k", str(path)]
-    assert run(capsys, *args)[0] == 0
+    assert cli("check", *args)[0] == 0
 
 
-def test_stdin_with_dash_and_without_file(capsys, monkeypatch):
+def test_stdin_with_dash_and_without_file(cli, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("[x1*w2, x1*w3 + x2*w1, x2*w2]"))
-    assert run(capsys, "--preset", "seed-1d", "-")[0] == 0
+    assert cli("check", "--preset", "seed-1d", "-")[0] == 0
     monkeypatch.setattr(sys, "stdin", io.StringIO("[x1*w2, x1*w3, x2*w2]"))
-    status, out, _ = run(capsys, "--preset", "seed-1d")
+    status, out, _ = cli("check", "--preset", "seed-1d")
     assert status == 1 and "entry 2: wrong" in out and "missing:   x2*w1" in out
 
 
-def test_json_format(capsys, wrong_file):
-    status, out, _ = run(capsys, "--preset", "seed-2d-s1", str(wrong_file), "--format", "json")
+def test_json_format(cli, wrong_file):
+    status, out, _ = cli("check", "--preset", "seed-2d-s1", str(wrong_file), "--format", "json")
     assert status == 1
     data = json.loads(out)
     assert data["ok"] is False and data["exit_status"] == 1
@@ -90,13 +82,13 @@ def test_json_format(capsys, wrong_file):
     assert entry["diagnoses"][0]["code"] == "overlap-term-missing"
 
 
-def test_latex_format_to_a_file(capsys, wrong_file, tmp_path):
+def test_latex_format_to_a_file(cli, wrong_file, tmp_path):
     target = tmp_path / "report.tex"
     args = ["--preset", "seed-2d-s1", str(wrong_file), "--format", "latex", "-o", str(target)]
-    status, out, err = run(capsys, *args)
+    status, out, err = cli("check", *args)
     assert status == 1 and out == "" and err == ""
     assert r"\colorbox{symconvwrong}" in target.read_text(encoding="utf-8")
-    status, _, err = run(capsys, *args)
+    status, _, err = cli("check", *args)
     assert status == 2 and "--force" in err
 
 
@@ -116,19 +108,19 @@ def unreadable_cases(tmp_path):
     }
 
 
-def test_unreadable_input_exits_2_with_one_line(capsys, tmp_path):
+def test_unreadable_input_exits_2_with_one_line(cli, tmp_path):
     for name, words in unreadable_cases(tmp_path).items():
-        status, out, err = run(capsys, "--preset", "seed-2d-s1", str(tmp_path / name))
+        status, out, err = cli("check", "--preset", "seed-2d-s1", str(tmp_path / name))
         assert status == 2, name
         assert out == ""
         assert err.count("\n") == 1 and err.startswith("symconv: error: "), err
         assert words in err, (name, err)
 
 
-def test_bad_configuration_exits_2(capsys, seed_file):
-    status, out, err = run(capsys, "--stride", "2", str(seed_file))
+def test_bad_configuration_exits_2(cli, seed_file):
+    status, out, err = cli("check", "--stride", "2", str(seed_file))
     assert status == 2 and out == "" and "--input: is required" in err
-    status, _, err = run(capsys, "--preset", "seed-2d-s1", "--format", "pdf", str(seed_file))
+    status, _, err = cli("check", "--preset", "seed-2d-s1", "--format", "pdf", str(seed_file))
     assert status == 2 and err.count("\n") == 1
 
 
@@ -149,6 +141,6 @@ def test_subprocess_exit_statuses_and_identical_bytes(seed_file, wrong_file):
     assert json.loads(first.stdout)["entries"][0]["where"] == "row 2, column 2"
 
 
-def test_channels_are_refused(capsys, seed_file):
-    status, out, err = run(capsys, "--preset", "seed-2d-s1", "--in-channels", "2", str(seed_file))
+def test_channels_are_refused(cli, seed_file):
+    status, out, err = cli("check", "--preset", "seed-2d-s1", "--in-channels", "2", str(seed_file))
     assert status == 2 and out == "" and err.count("\n") == 1

@@ -6,6 +6,7 @@ from sympy import Function, Integral, Sum, Symbol
 import symconv
 from symconv.notation.expressions import expr_latex
 from symconv.notation.grids import output_latex
+from tests.tex_tools import require_tool
 
 HOSTILE = [r"\input{/etc/passwd}", r"\write18{touch pwned}", "}", r"^^5c", "%", r"\def\x{}"]
 
@@ -44,7 +45,6 @@ def test_bound_variables_and_function_names_are_checked(expr):
 @pytest.mark.parametrize("form", ["article", "beamer"])
 def test_every_accepted_title_character_compiles(form):
     from symconv.notation.tex_text import _TYPESET, _UNICODE_MATH
-    from tests.test_latex_compile import require_tool
 
     require_tool("pdflatex")
     title = "".join(sorted(_TYPESET)) + " " + " ".join(sorted(_UNICODE_MATH))

@@ -10,18 +10,13 @@ from pathlib import Path
 import pytest
 
 from symconv.cli.main import build_parser, main
+from tests.tex_tools import require_tool
 
 
 def subcommands():
     parser = build_parser()
     action = next(a for a in parser._actions if a.dest == "command")
     return sorted(action.choices)
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 @pytest.mark.parametrize("command", subcommands())
@@ -104,8 +99,8 @@ def test_bad_stride_is_one_line_naming_the_stride_and_exit_2():
         (["derive", "--preset", "seed-1d", "--pads", "1,1"], "--preset"),
     ],
 )
-def test_bad_input_is_one_line_naming_the_parameter_and_exit_2(argv, names, capsys):
-    status, out, err = run(capsys, *argv)
+def test_bad_input_is_one_line_naming_the_parameter_and_exit_2(argv, names, cli):
+    status, out, err = cli(*argv)
     assert status == 2
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("symconv: error:")
@@ -113,10 +108,9 @@ def test_bad_input_is_one_line_naming_the_parameter_and_exit_2(argv, names, caps
     assert "Traceback" not in err
 
 
-def test_pads_are_begin_per_dimension_then_end(capsys):
+def test_pads_are_begin_per_dimension_then_end(cli):
     # ONNX order: x1_begin, x2_begin, x1_end, x2_end
-    status, out, _ = run(
-        capsys,
+    status, out, _ = cli(
         "size",
         "--input",
         "2x2",
@@ -135,9 +129,9 @@ def test_pads_are_begin_per_dimension_then_end(capsys):
     ]
 
 
-def test_pads_crop_the_canvas_begin_and_end(capsys):
-    status, out, _ = run(
-        capsys, "derive", "--input", "2", "--kernel", "3", "--stride", "2", "--pads", "0,1"
+def test_pads_crop_the_canvas_begin_and_end(cli):
+    status, out, _ = cli(
+        "derive", "--input", "2", "--kernel", "3", "--stride", "2", "--pads", "0,1"
     )
     assert status == 0
     # canvas [x1 w1, x1 w2, x1 w3 + x2 w1, x2 w2, x2 w3] without its last cell
@@ -148,20 +142,20 @@ def test_pads_crop_the_canvas_begin_and_end(capsys):
     "pads, rule",
     [("=1,0,1", "must list 4 values"), ("=1;0", "joined by ','"), ("=-1,0,0,0", "joined")],
 )
-def test_bad_pads(pads, rule, capsys):
-    status, _, err = run(capsys, "size", "--input", "2x2", "--kernel", "3x3", "--pads" + pads)
+def test_bad_pads(pads, rule, cli):
+    status, _, err = cli("size", "--input", "2x2", "--kernel", "3x3", "--pads" + pads)
     assert status == 2 and "--pads" in err and rule in err
 
 
-def test_pads_and_padding_together_are_refused(capsys):
-    status, _, err = run(
-        capsys, "size", "--input", "2", "--kernel", "3", "--padding", "1", "--pads", "1,1"
+def test_pads_and_padding_together_are_refused(cli):
+    status, _, err = cli(
+        "size", "--input", "2", "--kernel", "3", "--padding", "1", "--pads", "1,1"
     )
     assert status == 2 and "--pads: cannot be combined with --padding" in err
 
 
-def test_padding_per_dimension(capsys):
-    status, out, _ = run(capsys, "size", "--input", "2x2", "--kernel", "3x3", "--padding", "1x0")
+def test_padding_per_dimension(cli):
+    status, out, _ = cli("size", "--input", "2x2", "--kernel", "3x3", "--padding", "1x0")
     assert status == 0
     assert out.splitlines()[0].endswith("= 2") and out.splitlines()[1].endswith("= 4")
 
@@ -173,45 +167,45 @@ def files_in(folder):
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_output_file_is_written(tmp_path, capsys):
+def test_output_file_is_written(tmp_path, cli):
     target = tmp_path / "seed.txt"
-    status, out, _ = run(capsys, "derive", "--preset", "seed-1d", "-o", str(target))
+    status, out, _ = cli("derive", "--preset", "seed-1d", "-o", str(target))
     assert status == 0 and out == ""
     assert target.read_text() == "y = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
     assert files_in(tmp_path) == ["seed.txt"]
 
 
-def test_existing_file_is_refused_without_force(tmp_path, capsys):
+def test_existing_file_is_refused_without_force(tmp_path, cli):
     target = tmp_path / "out.txt"
     target.write_text("keep me")
-    status, out, err = run(capsys, "matrix", "--preset", "seed-1d", "-o", str(target))
+    status, out, err = cli("matrix", "--preset", "seed-1d", "-o", str(target))
     assert status == 2 and out == ""
     assert "-o" in err and "--force" in err and err.count("\n") == 1
     assert target.read_text() == "keep me"
     assert files_in(tmp_path) == ["out.txt"]
 
 
-def test_force_overwrites(tmp_path, capsys):
+def test_force_overwrites(tmp_path, cli):
     target = tmp_path / "out.txt"
     target.write_text("old")
-    status, _, _ = run(capsys, "verify", "--preset", "seed-1d", "-o", str(target), "--force")
+    status, _, _ = cli("verify", "--preset", "seed-1d", "-o", str(target), "--force")
     assert status == 0
     assert target.read_text().startswith("PASS  three views agree")
     assert files_in(tmp_path) == ["out.txt"]
 
 
-def test_missing_folder_is_exit_2_and_no_file(tmp_path, capsys):
+def test_missing_folder_is_exit_2_and_no_file(tmp_path, cli):
     target = tmp_path / "no" / "such" / "out.txt"
-    status, _, err = run(capsys, "derive", "--preset", "seed-1d", "-o", str(target))
+    status, _, err = cli("derive", "--preset", "seed-1d", "-o", str(target))
     assert status == 2 and "folder does not exist" in err and err.count("\n") == 1
     assert not (tmp_path / "no").exists()
     assert files_in(tmp_path) == []
 
 
-def test_bad_input_with_output_file_leaves_no_file(tmp_path, capsys):
+def test_bad_input_with_output_file_leaves_no_file(tmp_path, cli):
     target = tmp_path / "out.txt"
-    status, _, _ = run(
-        capsys, "derive", "--input", "2", "--kernel", "3", "--stride", "0", "-o", str(target)
+    status, _, _ = cli(
+        "derive", "--input", "2", "--kernel", "3", "--stride", "0", "-o", str(target)
     )
     assert status == 2
     assert files_in(tmp_path) == []
@@ -279,8 +273,6 @@ HELP_FILES = {
 )
 def test_every_example_in_the_help_runs(command, tmp_path, capsys):
     if command == "example":
-        from tests.test_latex_compile import require_tool
-
         require_tool("pdflatex")
     for name, text in HELP_FILES.items():
         (tmp_path / name).write_text(text)

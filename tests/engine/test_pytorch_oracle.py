@@ -9,7 +9,7 @@ from sympy import Symbol
 import symconv
 from symconv.core.tensors import flat_elements
 from symconv.views import METHODS
-from tests.strategies import configurations, operand_shapes
+from tests.engine.strategies import configurations, operand_shapes
 
 TORCH_OPS = {
     1: torch.nn.functional.conv_transpose1d,

@@ -1,9 +1,9 @@
 """The analyses as LaTeX: the seed's entries and sub-kernels, checked claims only, overlap
-maps, pdflatex for every section, pages with ink, the same bytes for the same request,
-and ``symconv analyze --format latex``.
+maps, pdflatex for every section, pages with ink, the same bytes for the same request.
+``symconv analyze --format latex`` is tested in :mod:`tests.cli.test_analyze_latex`.
 
 The compile tests fail rather than skip when the environment variable CI is set and
-pdflatex or pdftoppm is missing (see ``tests.test_latex_compile.require_tool``).
+pdflatex or pdftoppm is missing (see ``tests.tex_tools.require_tool``).
 """
 
 import dataclasses
@@ -19,10 +19,9 @@ import symconv.analysis.latex as analysis_latex
 from symconv.analysis.latex import render_analysis
 from symconv.analysis.overlap import overlap_counts
 from symconv.analysis.sections import SECTIONS
-from symconv.cli.main import main
 from symconv.errors import SymconvError
 from symconv.latex.pdf import COMMAND, compile_pdf, first_error
-from tests.test_latex_compile import HOSTILE, page_ink, pdf_text, require_tool
+from tests.tex_tools import HOSTILE, page_ink, pdf_text, require_tool
 
 # The seed's 1-D result, as the seed document writes it ("Output after padding").
 SEED_1D_OUTPUT = "[x1*w2, x1*w3 + x2*w1, x2*w2]"
@@ -243,49 +242,3 @@ def test_the_fragment_compiles_inside_a_paper_and_shows_the_seeds_entries(tmp_pa
     for entry in seed_entries(SEED_1D_OUTPUT):  # pdftotext reads x_{1} w_{3} as x1w3
         assert re.sub(r"_\{(\d+)\}|\s", lambda m: m.group(1) or "", entry) in text
     assert "Verdict:unevenoverlap:counts1and2alternate" in text
-
-
-# --- the command line ----------------------------------------------------------------------
-
-
-def test_cli_latex_writes_what_the_api_renders(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-    assert main(["analyze", "--preset", "seed-1d", "--format", "latex"]) == 0
-    assert capsys.readouterr().out == render_analysis(symconv.preset("seed-1d"))
-    args = ["analyze", "--preset", "seed-2d-s1", "--format", "latex", "--form", "article"]
-    assert main([*args, "--what", "overlap", "-o", "a.tex"]) == 0
-    assert main([*args, "--what", "overlap", "-o", "b.tex"]) == 0
-    first, second = (tmp_path / "a.tex").read_bytes(), (tmp_path / "b.tex").read_bytes()
-    assert first == second
-    expected = render_analysis(symconv.preset("seed-2d-s1"), form="article", sections="overlap")
-    assert first.decode() == expected
-
-
-def test_cli_pdf_writes_the_tex_and_its_pdf(tmp_path, monkeypatch):
-    require_tool("pdflatex")
-    monkeypatch.chdir(tmp_path)
-    args = ["analyze", "--preset", "seed-1d", "--format", "latex", "--form", "article"]
-    assert main([*args, "-o", "seed-1d-analysis.tex", "--pdf"]) == 0
-    pdf = (tmp_path / "seed-1d-analysis.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF-") and min(page_ink(pdf, tmp_path)) > 0.002
-    assert main([*args, "-o", "seed-1d-analysis.tex", "--pdf"]) == 2  # kept unless --force
-
-
-@pytest.mark.parametrize(
-    "extra, flag",
-    [
-        (["--format", "latex", "--pdf"], "--pdf"),
-        (["--format", "latex", "--pdf", "-o", "x.pdf"], "-o"),
-        (["--pdf", "-o", "x.tex"], "--pdf"),
-        (["--form", "article"], "--form"),
-        (["--format", "latex", "--form", "beamer"], "--form"),
-    ],
-)
-def test_cli_bad_latex_requests_exit_2_with_one_line_and_no_file(
-    extra, flag, tmp_path, monkeypatch, capsys
-):
-    monkeypatch.chdir(tmp_path)
-    assert main(["analyze", "--preset", "seed-1d", *extra]) == 2
-    captured = capsys.readouterr()
-    assert captured.out == "" and captured.err.count("\n") == 1 and flag in captured.err
-    assert list(tmp_path.iterdir()) == []

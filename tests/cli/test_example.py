@@ -9,21 +9,10 @@ import pytest
 import symconv
 from symconv.cli.main import main
 from symconv.latex.render import render_latex
-from tests.test_latex_compile import HOSTILE, page_ink, pdf_text, require_tool
+from tests.cli.process import run_cli
+from tests.tex_tools import HOSTILE, page_ink, pdf_text, require_tool
 
 README_COMMAND = ["example", "--preset", "seed-2d-s1", "--form", "article"]
-
-
-def run_cli(args, tmp_path, env=None):
-    """Run ``python -m symconv`` in ``tmp_path``; return (status, stdout, stderr)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "symconv", *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    return done.returncode, done.stdout, done.stderr
 
 
 def test_readme_command_writes_the_tex_and_its_pdf(tmp_path, monkeypatch):
@@ -151,8 +140,6 @@ def test_same_request_same_bytes_across_hash_seeds(tmp_path):
     [["example", "--preset", "seed-1d"], ["analyze", "--preset", "seed-1d", "--format", "latex"]],
 )
 def test_a_fragment_with_pdf_compiles_inside_a_plain_article(command, tmp_path, capsys):
-    from tests.test_latex_compile import require_tool
-
     require_tool("pdflatex")
     tex = tmp_path / "fragment.tex"
     assert main([*command, "-o", str(tex), "--pdf"]) == 0, capsys.readouterr().err

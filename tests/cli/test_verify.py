@@ -3,15 +3,8 @@
 import pytest
 
 import symconv.views
-from symconv.cli.main import main
 
 CHECKS = ("three views agree", "adjoint identity", "gradient identity")
-
-
-def run(capsys, *argv):
-    status = main(["verify", *argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 @pytest.mark.parametrize(
@@ -47,8 +40,8 @@ def run(capsys, *argv):
         ],
     ],
 )
-def test_passing_configurations_exit_0(argv, capsys):
-    status, out, err = run(capsys, *argv)
+def test_passing_configurations_exit_0(argv, cli):
+    status, out, err = cli("verify", *argv)
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 3
@@ -69,25 +62,25 @@ def _shifted(view):
 @pytest.mark.parametrize(
     "argv", [["--preset", "seed-1d"], ["--input", "2", "--kernel", "2", "--in-channels", "2"]]
 )
-def test_a_broken_method_is_found_and_exits_1(argv, capsys, monkeypatch):
+def test_a_broken_method_is_found_and_exits_1(argv, cli, monkeypatch):
     monkeypatch.setitem(symconv.views.METHODS, "matrix", _shifted(symconv.views.METHODS["matrix"]))
-    status, out, err = run(capsys, *argv)
+    status, out, err = cli("verify", *argv)
     assert status == 1 and err == ""
     first = out.splitlines()[0]
     assert first.startswith("FAIL  three views agree") and "matrix gives" in first
     assert "index" in first
 
 
-def test_report_written_to_a_file_keeps_the_exit_status(tmp_path, capsys, monkeypatch):
+def test_report_written_to_a_file_keeps_the_exit_status(tmp_path, cli, monkeypatch):
     monkeypatch.setitem(
         symconv.views.METHODS, "zero_insertion", _shifted(symconv.views.METHODS["zero_insertion"])
     )
     target = tmp_path / "report.txt"
-    status, out, _ = run(capsys, "--preset", "seed-2d-s2", "-o", str(target))
+    status, out, _ = cli("verify", "--preset", "seed-2d-s2", "-o", str(target))
     assert status == 1 and out == ""
     assert target.read_text().startswith("FAIL  three views agree")
 
 
-def test_bad_input_exits_2(capsys):
-    status, out, err = run(capsys, "--input", "2", "--kernel", "2", "--dilation", "0")
+def test_bad_input_exits_2(cli):
+    status, out, err = cli("verify", "--input", "2", "--kernel", "2", "--dilation", "0")
     assert status == 2 and out == "" and "dilation" in err and err.count("\n") == 1

@@ -2,22 +2,14 @@
 
 import pytest
 
-from symconv.cli.main import main
 
-
-def run(capsys, *argv):
-    status = main(["analyze", *argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
-def test_overlap_verdicts(capsys):
-    status, out, _ = run(
-        capsys, "--input", "6", "--kernel", "3", "--stride", "2", "--what", "overlap"
+def test_overlap_verdicts(cli):
+    status, out, _ = cli(
+        "analyze", "--input", "6", "--kernel", "3", "--stride", "2", "--what", "overlap"
     )
     assert status == 0 and "counts 1 and 2 alternate" in out
-    status, out, _ = run(
-        capsys,
+    status, out, _ = cli(
+        "analyze",
         "--input",
         "4x4",
         "--kernel",
@@ -32,22 +24,22 @@ def test_overlap_verdicts(capsys):
     assert status == 0 and "even overlap" in out
 
 
-def test_polyphase_of_seed_1d(capsys):
-    status, out, _ = run(capsys, "--preset", "seed-1d", "--what", "polyphase")
+def test_polyphase_of_seed_1d(cli):
+    status, out, _ = cli("analyze", "--preset", "seed-1d", "--what", "polyphase")
     assert status == 0
     assert "sub-kernel [w1, w3]" in out and "sub-kernel [w2]" in out
     assert "equals the direct derivation" in out
 
 
-def test_closed_form_entries_of_seed_1d(capsys):
-    status, out, _ = run(capsys, "--preset", "seed-1d", "--what", "closed-form")
+def test_closed_form_entries_of_seed_1d(cli):
+    status, out, _ = cli("analyze", "--preset", "seed-1d", "--what", "closed-form")
     assert status == 0
     assert "y[1] = w1*x2 + w3*x1" in out and "Sum(" in out
 
 
-def test_sizes_and_gradient(capsys):
-    status, out, _ = run(
-        capsys,
+def test_sizes_and_gradient(cli):
+    status, out, _ = cli(
+        "analyze",
         "--input",
         "3",
         "--kernel",
@@ -64,19 +56,19 @@ def test_sizes_and_gradient(capsys):
     assert status == 0
     assert "inputs giving 6: I=3 with output_padding=1" in out
     assert "a = (i + 2p - k) mod s: 1" in out
-    status, out, _ = run(capsys, "--preset", "seed-2d-s2", "--what", "gradient")
+    status, out, _ = cli("analyze", "--preset", "seed-2d-s2", "--what", "gradient")
     assert status == 0 and "dL/dz equals the transposed convolution" in out
 
 
 @pytest.mark.parametrize("what", ["bogus", ""])
-def test_unknown_analysis_is_refused(capsys, what):
-    status, _, err = run(capsys, "--preset", "seed-1d", "--what", what)
+def test_unknown_analysis_is_refused(cli, what):
+    status, _, err = cli("analyze", "--preset", "seed-1d", "--what", what)
     assert status == 2 and err.count("\n") == 1 and "--what" in err
 
 
-def test_sizes_say_when_the_relationships_do_not_apply(capsys):
-    status, out, _ = run(
-        capsys,
+def test_sizes_say_when_the_relationships_do_not_apply(cli):
+    status, out, _ = cli(
+        "analyze",
         "--input",
         "3",
         "--kernel",

@@ -9,7 +9,7 @@ from onnx.reference import ReferenceEvaluator
 
 import symconv
 from symconv.views import METHODS
-from tests.strategies import configurations, operand_shapes
+from tests.engine.strategies import configurations, operand_shapes
 
 
 def onnx_reference(x, w, b=None, **attributes):
