@@ -35,17 +35,23 @@ def check_pdf_request(args: argparse.Namespace) -> None:
     """Refuse ``--pdf`` without ``-o FILE.tex`` before any work: the PDF goes beside FILE."""
     if args.pdf and not args.output:
         raise SymconvError("--pdf", "needs -o FILE; the PDF is written beside it")
+    if args.output:
+        latex_path(Path(args.output))
     if args.pdf:
         pdf_path(Path(args.output))
 
 
 def write_latex(args: argparse.Namespace, tex: str) -> int:
-    """Write ``tex`` as ``-o`` asks and, with ``--pdf``, compile it to the PDF beside it.
+    """Write the LaTeX ``tex`` as ``-o`` asks and, with ``--pdf``, compile it to the PDF beside it.
 
-    Without pdflatex the .tex is still written and stderr says why no PDF came; existing
-    files are refused unless ``--force``. Returns the exit status.
+    The .tex is written first and kept when pdflatex fails (the error quotes TeX's first
+    error line); without pdflatex the .tex is still written and stderr says why no PDF
+    came. Existing files are refused unless ``--force``; the two files written are named
+    on stderr. Returns the exit status.
     """
-    if not args.pdf:
+    if args.output:
+        latex_path(Path(args.output))
+    if not getattr(args, "pdf", False):
         write_output(args, tex)
         return 0
     tex_file = Path(args.output)
@@ -61,16 +67,36 @@ def write_latex(args: argparse.Namespace, tex: str) -> int:
     for path in (tex_file, pdf_file):
         if path.exists() and not args.force:
             raise SymconvError("-o", "file exists; pass --force to overwrite", str(path))
+    write_output(args, tex)
     fragment = getattr(args, "form", None) in (None, "fragment")
     # A fragment has no preamble of its own: its PDF shows it in a plain article.
     source = render_template("preview.tex.j2", body=tex) if fragment else tex
-    write_file(pdf_file, compile_pdf(source), force=args.force)
     try:
-        write_output(args, tex)
-    except BaseException:  # no PDF without its .tex
-        pdf_file.unlink(missing_ok=True)
-        raise
+        pdf = compile_pdf(source)
+    except SymconvError as error:
+        kept = f"; {tex_file} is kept to look into, no PDF was written"
+        raise SymconvError(error.parameter, error.rule + kept) from None
+    write_file(pdf_file, pdf, force=args.force)
+    print(f"symconv: wrote {tex_file} and {pdf_file}", file=sys.stderr)
     return 0
+
+
+def latex_path(path: Path) -> Path:
+    """``path`` for LaTeX source, refused when it names a PDF (``--pdf`` writes that beside).
+
+    >>> latex_path(Path("paper.pdf"))
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: -o: names a PDF, but LaTeX source is written there; ...
+    """
+    if path.suffix.lower() == ".pdf":
+        raise SymconvError(
+            "-o",
+            "names a PDF, but LaTeX source is written there; give FILE.tex "
+            "(with --pdf the PDF is written beside it)",
+            str(path),
+        )
+    return path
 
 
 def pdf_path(tex_file: Path) -> Path:

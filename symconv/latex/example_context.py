@@ -19,7 +19,7 @@ from symconv.core.grid import ndindex
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.notation.expressions import expr_latex, product_latex, sum_latex
-from symconv.notation.grids import array_latex, slices
+from symconv.notation.grids import array_latex, cells_latex, slices
 from symconv.notation.style import Notation
 from symconv.notation.tex_text import check_symbols
 from symconv.notation.widths import cell_width, matrix_width
@@ -187,20 +187,25 @@ def _zero_insertion(d: Derivation, notation: Notation) -> dict:
 def _matrix_view(d: Derivation, notation: Notation) -> dict:
     c = d.conv_matrix
     rows, cols = c.shape
-    entries = c.todok()
-    written = [["0"] * cols for _ in range(rows)]
-    for (r, k), value in entries.items():
-        written[r][k] = expr_latex(value)
-    by_column: list[list[tuple]] = [[] for _ in range(cols)]
+    entries = c.todok()  # sparse: only the cells the notation keeps are written
+
+    def at(r: int, k: int) -> str:
+        value = entries.get((r, k))
+        return "0" if value is None else expr_latex(value)
+
+    by_column: dict[int, list[tuple]] = {}
     for (r, k), value in sorted(entries.items()):
-        by_column[k].append((d.input_elements[r], value))
+        by_column.setdefault(k, []).append((d.input_elements[r], value))
+    x = d.input_elements
     return {
         "rows": rows,
         "columns": cols,
-        "C": _matrix(written, notation),
-        "CT": _matrix([list(column) for column in zip(*written)], notation),
-        "x": _matrix([[expr_latex(v)] for v in d.input_elements], notation),
-        "y": _matrix([[sum_latex(pairs)] for pairs in by_column], notation),
+        "C": _written(cells_latex(rows, cols, at, notation)),
+        "CT": _written(cells_latex(cols, rows, lambda k, r: at(r, k), notation)),
+        "x": _written(cells_latex(len(x), 1, lambda r, _: expr_latex(x[r]), notation)),
+        "y": _written(
+            cells_latex(cols, 1, lambda k, _: sum_latex(by_column.get(k, [])), notation)
+        ),
     }
 
 
@@ -232,5 +237,8 @@ def array_context(cells: list[str], shape: tuple[int, ...], notation: Notation) 
 
 
 def _matrix(rows: list[list[str]], notation: Notation) -> dict:
-    latex = array_latex(rows, notation)
+    return _written(array_latex(rows, notation))
+
+
+def _written(latex: str) -> dict:
     return {"latex": latex, "width": matrix_width(latex)}

@@ -15,7 +15,6 @@ y = [x1*w2, x1*w3 + x2*w1, x2*w2]
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 import sympy
@@ -25,7 +24,16 @@ from symconv.notation.expressions import expr_latex, sum_latex, sum_text
 from symconv.notation.style import Notation, checked_notation
 
 Index = tuple[int, ...]
-_TOKEN = re.compile("\0(\\d+)\0")
+
+
+#: amsmath's matrix environments take at most this many columns; wider ones use ``array``.
+MAX_MATRIX_COLS = 10
+_FENCES = {
+    "pmatrix": ("(", ")"),
+    "bmatrix": ("[", "]"),
+    "vmatrix": ("|", "|"),
+    "matrix": (".", "."),
+}
 
 
 def array_latex(rows: Sequence[Sequence[str]], notation: Notation | None = None) -> str:
@@ -38,24 +46,44 @@ def array_latex(rows: Sequence[Sequence[str]], notation: Notation | None = None)
     \vdots & \ddots & \vdots
     40 & \cdots & 44 \end{pmatrix}
     """
-    notation = checked_notation(notation)
     rows = [list(r) for r in rows]
-    if not notation.full:
-        rows = _elide(rows, notation.max_rows, notation.max_cols)
-    body = r" \\ ".join(" & ".join(row) for row in rows)
-    return rf"\begin{{{notation.delimiter}}} {body} \end{{{notation.delimiter}}}"
+    width = len(rows[0]) if rows else 0
+    return cells_latex(len(rows), width, lambda r, c: rows[r][c], notation)
 
 
-def _elide(rows: list[list[str]], max_rows: int, max_cols: int) -> list[list[str]]:
-    n_cols = len(rows[0]) if rows else 0
-    if n_cols > max_cols:
-        keep = max_cols - 2
-        rows = [row[:keep] + [r"\cdots"] + row[-1:] for row in rows]
-    if len(rows) > max_rows:
-        keep = max_rows - 2
-        dots = [r"\ddots" if cell == r"\cdots" else r"\vdots" for cell in rows[0]]
-        rows = rows[:keep] + [dots] + rows[-1:]
-    return rows
+def cells_latex(
+    n_rows: int, n_cols: int, cell: Callable[[int, int], str], notation: Notation | None = None
+) -> str:
+    r"""A matrix whose cell ``(r, c)`` is ``cell(r, c)``, written only where elision keeps it.
+
+    Memory and time follow what is printed, not the matrix's size. Past
+    :data:`MAX_MATRIX_COLS` written columns the matrix is an ``array`` between fences, which
+    amsmath's matrix environments would refuse.
+
+    >>> print(cells_latex(1, 12, lambda r, c: str(c), Notation(full=True)))
+    \left(\begin{array}{cccccccccccc} 0 & 1 & 2 & ... & 10 & 11 \end{array}\right)
+    """
+    notation = checked_notation(notation)
+    rows = _kept(n_rows, notation.max_rows, notation.full)
+    cols = _kept(n_cols, notation.max_cols, notation.full)
+    written = []
+    for r in rows:
+        if r is None:
+            written.append([r"\vdots" if c is not None else r"\ddots" for c in cols])
+        else:
+            written.append([cell(r, c) if c is not None else r"\cdots" for c in cols])
+    body = r" \\ ".join(" & ".join(row) for row in written)
+    if len(cols) <= MAX_MATRIX_COLS:
+        return rf"\begin{{{notation.delimiter}}} {body} \end{{{notation.delimiter}}}"
+    left, right = _FENCES[notation.delimiter]
+    return rf"\left{left}\begin{{array}}{{{'c' * len(cols)}}} {body} \end{{array}}\right{right}"
+
+
+def _kept(count: int, limit: int, full: bool) -> list[int | None]:
+    """The indices written out of ``count``: all, or the first ``limit - 2``, a gap, the last."""
+    if full or count <= limit:
+        return list(range(count))
+    return [*range(limit - 2), None, count - 1]
 
 
 def slices(shape: Sequence[int]) -> list[tuple[Index, list[list[Index]]]]:
@@ -129,12 +157,9 @@ def grid_latex(
     """
     equations = []
     for lead, rows in slices(shape):
-        # Lay out placeholders first, so only the cells that survive elision are written.
-        flat = [index for row in rows for index in row]
-        width = len(rows[0])
-        tokens = [[f"\0{r * width + c}\0" for c in range(width)] for r in range(len(rows))]
-        layout = array_latex(tokens, notation)
-        matrix = _TOKEN.sub(lambda m, flat=flat: cell(flat[int(m.group(1))]), layout)
+        matrix = cells_latex(
+            len(rows), len(rows[0]), lambda r, c, rows=rows: cell(rows[r][c]), notation
+        )
         equations.append(f"{_label(name, lead, len(shape), latex=True)} = {matrix}")
     if len(equations) == 1:
         return equations[0]

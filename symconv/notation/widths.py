@@ -17,7 +17,7 @@ def matrix_width(latex: str) -> float:
     >>> matrix_width(r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}")
     3.1
     """
-    body = re.sub(r"\\(begin|end)\{\w+\}", "", latex)
+    body = re.sub(r"\\begin\{array\}\{\w*\}|\\(begin|end)\{\w+\}|\\left.|\\right.", "", latex)
     widths: list[float] = []
     for row in body.split(r"\\"):
         for column, cell in enumerate(row.split("&")):

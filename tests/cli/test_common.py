@@ -287,4 +287,9 @@ def test_every_example_in_the_help_runs(command, tmp_path, capsys):
         if "-o" in argv:
             argv[argv.index("-o") + 1] = str(tmp_path / argv[argv.index("-o") + 1])
         assert main(argv) == 0, argv
-        assert capsys.readouterr().err == ""
+        err = capsys.readouterr().err
+        if "--pdf" in argv:  # the two files written are named, and nothing else is said
+            tex = argv[argv.index("-o") + 1]
+            assert err == f"symconv: wrote {tex} and {tex[:-4]}.pdf\n"
+        else:
+            assert err == ""

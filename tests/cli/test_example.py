@@ -71,7 +71,7 @@ def test_bad_requests_fail_with_one_line_and_no_file(args, parameter, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_broken_user_template_with_pdf_leaves_no_file(tmp_path):
+def test_a_broken_user_template_with_pdf_keeps_the_tex_and_names_the_error(tmp_path):
     require_tool("pdflatex")
     templates = tmp_path / "mine"
     templates.mkdir()
@@ -80,8 +80,9 @@ def test_a_broken_user_template_with_pdf_leaves_no_file(tmp_path):
     )
     args = [*README_COMMAND, "--template-dir", "mine", "-o", "b.tex", "--pdf"]
     status, _, err = run_cli(args, tmp_path)
-    assert status == 2 and "Undefined control sequence" in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+    assert status == 2 and err.count("\n") == 1
+    assert "Undefined control sequence" in err and "b.tex is kept" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.tex", "mine"]
 
 
 def test_configuration_flags_delimiter_and_full(tmp_path, capsys):
@@ -145,3 +146,19 @@ def test_a_fragment_with_pdf_compiles_inside_a_plain_article(command, tmp_path, 
     assert main([*command, "-o", str(tex), "--pdf"]) == 0, capsys.readouterr().err
     assert not tex.read_text().startswith(r"\documentclass")  # the .tex stays a fragment
     assert (tmp_path / "fragment.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["example", "--preset", "seed-1d"],
+        ["derive", "--preset", "seed-1d", "--format", "latex"],
+        ["matrix", "--preset", "seed-1d", "--format", "latex"],
+        ["analyze", "--preset", "seed-1d", "--format", "latex"],
+    ],
+)
+def test_latex_source_is_never_written_under_a_pdf_name(argv, tmp_path, cli):
+    status, out, err = cli(*argv, "-o", str(tmp_path / "paper.pdf"))
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("symconv: error: -o: names a PDF") and "--pdf" in err
+    assert list(tmp_path.iterdir()) == []

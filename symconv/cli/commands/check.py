@@ -28,7 +28,7 @@ from symconv.cli.options import (
     read_request,
     single_channel,
 )
-from symconv.cli.output import write_output
+from symconv.cli.output import write_latex, write_output
 from symconv.errors import SymconvError
 
 FORMATS = ("text", "latex", "json")
@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         output = report.to_json()
     elif args.format == "latex":
-        output = report_latex(report)
+        write_latex(args, report_latex(report))
+        return report.exit_status
     else:
         output = report.to_text()
     write_output(args, output)

@@ -24,7 +24,7 @@ from symconv.cli.options import (
     notation,
     read_request,
 )
-from symconv.cli.output import write_output
+from symconv.cli.output import write_latex, write_output
 from symconv.core.geometry import Geometry
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
@@ -77,7 +77,10 @@ def run(args: argparse.Namespace) -> int:
     request = read_request(args)
     request.stage(f"deriving the output by {args.method}")
     writers = {"text": _text, "latex": _latex, "json": _json}
-    write_output(args, writers[args.format](request, args))
+    text = writers[args.format](request, args)
+    if args.format == "latex":
+        return write_latex(args, text)
+    write_output(args, text)
     return 0
 
 

@@ -31,7 +31,7 @@ from symconv.cli.options import (
     notation,
     read_request,
 )
-from symconv.cli.output import write_output
+from symconv.cli.output import write_latex, write_output
 from symconv.core.budget import check_limit
 from symconv.notation.grids import display_equation, matrix_latex, matrix_text
 from symconv.notation.style import Notation
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     request.stage("building the matrix C")
     matrix = request_matrix(request)
     if args.format == "latex":
-        write_output(args, matrices_latex(matrix, args.which, notation(args)))
+        return write_latex(args, matrices_latex(matrix, args.which, notation(args)))
     else:
         write_output(args, matrices_text(matrix, args.which))
     return 0
