@@ -32,17 +32,22 @@ from symconv.core.equality import ROUNDING, equal
 from symconv.core.grid import ndindex
 from symconv.core.problem import Problem, make_problem, problem_from_geometry
 from symconv.core.tensors import flat_elements
-from symconv.notation.tex_text import checks_latex
+from symconv.notation.statements import checks_latex
 from symconv.views import METHODS
 
 
 @dataclass(frozen=True)
 class Check:
-    """One verified statement: its name, whether it held, and where it failed if not."""
+    """One verified statement: its name, whether it held, and where it failed if not.
+
+    ``kind`` says which statement it is (``views``, ``adjoint``, ``gradient``), so that a
+    writer can typeset it as mathematics (:mod:`symconv.notation.statements`).
+    """
 
     name: str
     passed: bool
     detail: str = ""
+    kind: str = ""
 
     def __str__(self) -> str:
         line = f"{'PASS' if self.passed else 'FAIL'}  {self.name}"
@@ -116,7 +121,7 @@ def views_agree(problem: Problem, outputs: dict) -> Check:
     for view, planes in outputs.items():
         wrong = _shape_error(problem, planes)
         if wrong:
-            return Check(name, False, f"{view} {wrong}")
+            return Check(name, False, f"{view} {wrong}", "views")
     first = outputs[names[0]]
     count = rounded = 0
     for other in names[1:]:
@@ -126,15 +131,14 @@ def views_agree(problem: Problem, outputs: dict) -> Check:
                     same = equal(a, b)
                     if not same:
                         where = _position(problem, n, co, flat)
-                        return Check(
-                            name, False, f"{names[0]} gives {a} but {other} gives {b} at {where}"
-                        )
+                        detail = f"{names[0]} gives {a} but {other} gives {b} at {where}"
+                        return Check(name, False, detail, "views")
                     rounded += same == ROUNDING
                     count += 1
     detail = f"{count // (len(names) - 1)} entries each"
     if rounded:
         detail += f"; {rounded} comparisons equal up to floating-point rounding"
-    return Check(name, True, detail)
+    return Check(name, True, detail, "views")
 
 
 def _shape_error(problem: Problem, planes: list) -> str:
@@ -192,9 +196,10 @@ def _adjoint(problem: Problem) -> Check:
     )
     right = _distribute((e for c in ct_v[0] for e in c), flat_elements(u))
     if equal(left, right):
-        return Check(name, True)
+        return Check(name, True, kind="adjoint")
     difference = sympy.expand(left - right)
-    return Check(name, difference == 0, "" if difference == 0 else f"difference {difference}")
+    detail = "" if difference == 0 else f"difference {difference}"
+    return Check(name, difference == 0, detail, "adjoint")
 
 
 def _distribute(sums, factors) -> sympy.Expr:
@@ -228,7 +233,6 @@ def _gradient(problem: Problem, transposed: list) -> Check:
             derivative = Add(*parts)
             if not equal(derivative, y):
                 where = _position(problem, n, flat // per_channel, flat % per_channel)
-                return Check(
-                    name, False, f"dL/dz gives {derivative} but the transpose gives {y} at {where}"
-                )
-    return Check(name, True)
+                detail = f"dL/dz gives {derivative} but the transpose gives {y} at {where}"
+                return Check(name, False, detail, "gradient")
+    return Check(name, True, kind="gradient")

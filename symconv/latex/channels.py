@@ -23,7 +23,7 @@ from symconv.core.problem import Problem
 from symconv.core.sizes import size_lines
 from symconv.engine.verification import verify_problem
 from symconv.errors import SymconvError
-from symconv.latex.example_context import array_context
+from symconv.latex.example_context import array_context, checks_context
 from symconv.latex.render import FORMS
 from symconv.latex.templates import render_template
 from symconv.notation.expressions import check_names, expr_latex
@@ -114,6 +114,6 @@ def channels_context(problem: Problem, notation: Notation, title: str | None = N
         "sizes": [line.replace("*", r" \cdot ") for line in size_lines(g).splitlines()],
         "bias": False,
         "outputs": outputs,
-        "checks": [{"passed": c.passed, "name": c.name, "detail": c.detail} for c in report.checks],
+        "checks": checks_context(report),
         "verified": report.ok,
     }

@@ -18,8 +18,10 @@ import sympy
 from symconv.core.grid import ndindex
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
+from symconv.engine.verification import Verification
 from symconv.notation.expressions import expr_latex, product_latex, sum_latex
 from symconv.notation.grids import array_latex, cells_latex, slices
+from symconv.notation.statements import check_latex, statement_words
 from symconv.notation.style import Notation
 from symconv.notation.tex_text import check_symbols
 from symconv.notation.widths import cell_width, matrix_width
@@ -60,11 +62,26 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
         "output": output_context(d, notation),
         "zero_insertion": _zero_insertion(d, notation),
         "matrix_view": _matrix_view(d, notation),
-        "checks": [
-            {"passed": c.passed, "name": c.name, "detail": c.detail} for c in d.verification.checks
-        ],
+        "checks": checks_context(d.verification),
         "verified": d.verification.ok,
     }
+
+
+def checks_context(verification: Verification) -> list[dict]:
+    """Each verified statement for the templates: passed, its name in words, its mathematics.
+
+    >>> import symconv
+    >>> [c["words"] for c in checks_context(symconv.preset("seed-1d").verification)]
+    ['same output from every view', 'adjoint identity', 'gradient identity']
+    """
+    return [
+        {
+            "passed": c.passed,
+            "words": statement_words(c.kind) if c.kind else c.name,
+            "statement": check_latex(c),
+        }
+        for c in verification.checks
+    ]
 
 
 def axes_context(d: Derivation) -> list[dict]:
@@ -90,9 +107,29 @@ def axes_context(d: Derivation) -> list[dict]:
             "output": g.output_size[a],
             "border": list(borders[a]),
             "stretched": zero_insertion.stretched_size(g)[a],
+            **_crop(g.axes[a]),
         }
         for a in range(g.rank)
     ]
+
+
+def _crop(axis) -> dict:
+    """What the crop keeps of one axis's canvas (cells ``kept_first`` to ``kept_last``),
+    what it removes at the end, and how many zeros output_padding appends past the canvas.
+
+    >>> from symconv.core.geometry import Axis
+    >>> _crop(Axis(2, 3, stride=2, dilation=1, pad_begin=1, pad_end=1, output_padding=1))
+    {'kept_first': 1, 'kept_last': 4, 'kept': 4, 'removed_end': 0, 'appended': 0}
+    """
+    end = axis.pad_begin + axis.output  # one past the last canvas cell the output reaches
+    kept_last = min(axis.canvas, end) - 1
+    return {
+        "kept_first": axis.pad_begin,
+        "kept_last": kept_last,
+        "kept": max(0, kept_last - axis.pad_begin + 1),
+        "removed_end": max(0, axis.canvas - end),
+        "appended": max(0, end - axis.canvas),
+    }
 
 
 def _element(d: Derivation, n: int, notation: Notation) -> dict:

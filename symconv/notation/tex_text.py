@@ -152,21 +152,3 @@ def check_symbols(derivation) -> None:
     ):
         for value in values:
             check_names(value, part)
-
-
-def checks_latex(checks) -> str:
-    r"""Verified statements as a two-column array: ``PASS`` or ``FAIL``, then what was checked.
-
-    ``checks`` are :class:`symconv.engine.verification.Check` records (name, passed, detail).
-
-    >>> from collections import namedtuple
-    >>> Check = namedtuple("Check", "name passed detail")
-    >>> checks_latex([Check("views agree", True, "")])
-    '\\begin{array}{ll} \\text{PASS} & \\text{views agree} \\end{array}'
-    """
-    rows = [
-        rf"\text{{{'PASS' if c.passed else 'FAIL'}}} & "
-        + text_latex(f"{c.name}: {c.detail}" if c.detail else c.name)
-        for c in checks
-    ]
-    return r"\begin{array}{ll} " + r" \\ ".join(rows) + r" \end{array}"
