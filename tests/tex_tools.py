@@ -34,8 +34,13 @@ def compile_tex(source: str, folder: Path) -> None:
     pdflatex = require_tool("pdflatex")
     (folder / "compiled.tex").write_text(source, encoding="utf-8")
     result = subprocess.run(
-        [pdflatex, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error",
-         "compiled.tex"],
+        [
+            pdflatex,
+            "-no-shell-escape",
+            "-interaction=nonstopmode",
+            "-halt-on-error",
+            "compiled.tex",
+        ],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -71,3 +76,28 @@ def pdf_text(pdf: bytes, folder: Path) -> str:
     )
     text = done.stdout.decode("utf-8").replace("\u02c6", "^").replace("\u02dc", "~")
     return re.sub(r"\s+", "", text)
+
+
+def compile_log(source: str, folder: Path, name: str = "document") -> str:
+    """pdflatex's log of ``source`` compiled in ``folder`` (no shell escape, errors stop it)."""
+    pdflatex = require_tool("pdflatex")
+    (folder / f"{name}.tex").write_text(source, encoding="utf-8")
+    subprocess.run(
+        [pdflatex, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+        cwd=folder,
+        capture_output=True,
+        timeout=180,
+        env=dict(os.environ, openin_any="p"),
+    )
+    return (folder / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+
+
+def log_problems(log: str, tolerance: float = 1.0) -> list[str]:
+    """TeX's error lines and every overfull box wider or taller than ``tolerance`` points.
+
+    >>> log_problems("! Undefined control sequence.\\nOverfull \\\\hbox (0.5pt too wide)")
+    ['! Undefined control sequence.']
+    """
+    errors = [line for line in log.splitlines() if line.startswith("!")]
+    boxes = re.findall(r"Overfull \\[hv]box \((\d+(?:\.\d+)?)pt too (?:wide|high)", log)
+    return errors + [f"overfull box {b}pt" for b in boxes if float(b) > tolerance]

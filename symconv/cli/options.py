@@ -33,6 +33,7 @@ from symconv.core.problem import Problem, problem_from_geometry
 from symconv.engine.derivation import Derivation, symbolic_derivation, symbolic_operands
 from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments
 from symconv.errors import SymconvError
+from symconv.notation.grids import MAX_FULL
 from symconv.notation.style import DELIMITERS, Notation
 
 _SHAPE = re.compile(r"\d+(x\d+)*")
@@ -140,7 +141,8 @@ def add_notation_options(container) -> None:
     container.add_argument(
         "--full",
         action="store_true",
-        help=f"LaTeX: write every entry (default: elide past {default.max_rows})",
+        help=f"LaTeX: write every entry, up to {MAX_FULL} a row or column "
+        f"(default: elide past {default.max_rows})",
     )
 
 

@@ -30,6 +30,8 @@ from symconv.views import zero_insertion
 # Input elements whose scaled kernel and placement are written out one by one
 # (all of them with ``Notation(full=True)``); the rest are summarised.
 MAX_BLOCKS = 9
+# Rows and columns of C, C^T, x and y that a slide writes out before eliding.
+SLIDE_MATRIX = 6
 
 
 def example_context(derivation: Derivation, notation: Notation) -> dict:
@@ -62,6 +64,8 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
         "output": output_context(d, notation),
         "zero_insertion": _zero_insertion(d, notation),
         "matrix_view": _matrix_view(d, notation),
+        # a slide holds a smaller matrix: its corners, at a size a room can read
+        "matrix_view_slides": _matrix_view(d, _slide_notation(notation)),
         "checks": checks_context(d.verification),
         "verified": d.verification.ok,
     }
@@ -101,6 +105,7 @@ def axes_context(d: Derivation) -> list[dict]:
             "dilation": g.dilation[a],
             "pad_begin": g.pad_begin[a],
             "pad_end": g.pad_end[a],
+            "symmetric": g.pad_begin[a] == g.pad_end[a],
             "output_padding": g.output_padding[a],
             "span": g.dilation[a] * (g.kernel_size[a] - 1) + 1,
             "canvas": g.canvas_size[a],
@@ -219,6 +224,14 @@ def _zero_insertion(d: Derivation, notation: Notation) -> dict:
             for tap, text in zip(ndindex(g.kernel_size), flipped)
         ],
     }
+
+
+def _slide_notation(notation: Notation) -> Notation:
+    if notation.full:
+        return notation
+    return notation.merge(
+        max_rows=min(notation.max_rows, SLIDE_MATRIX), max_cols=min(notation.max_cols, SLIDE_MATRIX)
+    )
 
 
 def _matrix_view(d: Derivation, notation: Notation) -> dict:

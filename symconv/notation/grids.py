@@ -26,6 +26,9 @@ from symconv.notation.style import Notation, checked_notation
 Index = tuple[int, ...]
 
 
+#: Rows and columns a ``full`` matrix writes at most: a 600-column C would exhaust TeX's memory.
+MAX_FULL = 64
+
 #: amsmath's matrix environments take at most this many columns; wider ones use ``array``.
 MAX_MATRIX_COLS = 10
 _FENCES = {
@@ -80,8 +83,12 @@ def cells_latex(
 
 
 def _kept(count: int, limit: int, full: bool) -> list[int | None]:
-    """The indices written out of ``count``: all, or the first ``limit - 2``, a gap, the last."""
-    if full or count <= limit:
+    """The indices written out of ``count``: all, or the first ``limit - 2``, a gap, the last.
+
+    ``full`` raises the limit to :data:`MAX_FULL`, as many as TeX's memory holds.
+    """
+    limit = MAX_FULL if full else limit
+    if count <= limit:
         return list(range(count))
     return [*range(limit - 2), None, count - 1]
 

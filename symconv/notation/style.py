@@ -20,6 +20,10 @@ DELIMITERS = ("pmatrix", "bmatrix", "vmatrix", "matrix")
 class Notation:
     """How matrices are written: delimiter, and the size past which they are elided.
 
+    ``full`` writes every entry of a matrix up to
+    :data:`~symconv.notation.grids.MAX_FULL` rows and columns (TeX's memory holds no
+    more); a larger one still keeps only its corners.
+
     >>> Notation(max_cols=2)
     Traceback (most recent call last):
     ...

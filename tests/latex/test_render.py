@@ -153,12 +153,14 @@ def test_forms_are_what_they_say(form):
     if form == "beamer":
         assert r"\documentclass[11pt]{beamer}" in tex
         assert tex.count(r"\begin{frame}") >= 10
-        assert r"\uncover<2->" in tex and r"\fill<2->" in tex  # overlays paint in turn
+        # overlays show one element at a time and paint its block in turn
+        assert r"\only<2>" in tex and r"\fill<2->" in tex
 
 
 def test_beamer_canvas_is_built_up_one_element_at_a_time():
     tex = render_latex(symconv.preset("seed-2d-s1"), form="beamer")
-    stages = re.findall(r"\\only<(\d)>\{%\s*(.*?)\\centerline", tex, flags=re.S)
+    step = tex[tex.index("{Step 4: summing the blocks}") :]
+    stages = re.findall(r"\\only<(\d)>\{%\s*(.*?)\\centerline", step, flags=re.S)
     assert [n for n, _ in stages] == ["1", "2", "3", "4"]
     last = matrix_after(stages[-1][1], r"O_{\text{full}}")
     assert last == [[tex_of_seed(c) for c in row] for row in SEED_OUTPUT["seed-2d-s1"]]
