@@ -48,14 +48,21 @@ def check_symbol_name(parameter: str, name: object) -> str:
     return name
 
 
-def symbol_name(name: str, index: Sequence[int], base: int = 1) -> str:
-    """The name of one element of a symbolic array: ``w12``, or ``w_1_10`` past single digits.
+def symbol_name(
+    name: str, index: Sequence[int], base: int = 1, *, separated: bool = False
+) -> str:
+    """The name of one element of a symbolic array: ``w12``, or ``w_1_10`` with separators.
+
+    ``separated`` puts ``_`` before every index, as an array does for all its elements
+    once any index needs two digits; an index past 9 always gets them.
 
     >>> symbol_name("w", (0, 1)), symbol_name("w", (0, 9)), symbol_name("x", (2,), base=0)
     ('w12', 'w_1_10', 'x2')
+    >>> symbol_name("w", (0, 1), separated=True)
+    'w_1_2'
     """
     numbers_ = [i + base for i in index]
-    if all(0 <= n < 10 for n in numbers_):
+    if not separated and all(0 <= n < 10 for n in numbers_):
         return name + "".join(map(str, numbers_))
     return name + "".join(f"_{n}" for n in numbers_)
 
@@ -63,14 +70,23 @@ def symbol_name(name: str, index: Sequence[int], base: int = 1) -> str:
 def symbols_array(name: str, shape: object, *, base: int = 1) -> ImmutableDenseNDimArray:
     """An array of fresh symbols ``name`` followed by the element's index (1-based by default).
 
+    When any index needs two digits, every name separates its indices (``w_1_9``,
+    ``w_1_10``), so one array is written one way.
+
     >>> symbols_array("k", (1, 2), base=0)
     [[k00, k01]]
+    >>> symbols_array("w", (1, 10))[0, 8]
+    w_1_9
     """
     check_symbol_name("name", name)
     if base not in (0, 1):
         raise SymconvError("base", "must be 0 or 1", base)
     shape = shape_sizes("shape", shape)
-    flat = [sympy.Symbol(symbol_name(name, index, base)) for index in ndindex(shape)]
+    separated = max(shape) - 1 + base >= 10
+    flat = [
+        sympy.Symbol(symbol_name(name, index, base, separated=separated))
+        for index in ndindex(shape)
+    ]
     return ImmutableDenseNDimArray(flat, shape)
 
 

@@ -28,6 +28,7 @@ from symconv.core.problem import Problem, problem_from_geometry
 from symconv.core.tensors import check_symbol_name, flat_elements, letters, symbols_array, to_array
 from symconv.engine.verification import Verification, verify_problem
 from symconv.errors import SymconvError
+from symconv.notation.expressions import symbol_latex
 from symconv.notation.grids import display_equation, output_latex
 from symconv.notation.style import checked_notation
 from symconv.views import matrix, scatter, zero_insertion
@@ -281,11 +282,14 @@ def symbolic_operands(
     else:
         x = symbols_array(input_name, input_shape, base=base)
     w = symbols_array(kernel_name, kernel_shape, base=base)
-    shared = set(flat_elements(x)) & set(flat_elements(w))
-    if shared:
-        raise SymconvError(
-            "kernel_name",
-            f"must give symbols apart from the input's (both have {sorted(map(str, shared))[0]})",
-            kernel_name,
-        )
+    printed = {symbol_latex(s): s for s in flat_elements(x)}
+    for s in flat_elements(w):
+        twin = printed.get(symbol_latex(s))
+        if twin is not None:
+            raise SymconvError(
+                "kernel_name",
+                f"must give symbols apart from the input's ({twin} and {s} both print as "
+                f"{symbol_latex(s)})",
+                kernel_name,
+            )
     return x, w

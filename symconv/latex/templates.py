@@ -13,6 +13,7 @@ import functools
 from pathlib import Path
 
 from symconv.errors import SymconvError
+from symconv.notation.statements import TRANSPOSE
 from symconv.notation.tex_text import tex_escape
 
 
@@ -87,4 +88,5 @@ def _environment(folders: tuple[str, ...]):
         undefined=jinja2.StrictUndefined,
     )
     env.filters["tex"] = tex_escape
+    env.globals["transpose"] = TRANSPOSE  # one transpose sign in every document
     return env

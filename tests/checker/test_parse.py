@@ -82,11 +82,12 @@ def test_aw_is_never_one_unknown_symbol():
 def test_indices_past_nine():
     d = symconv.derive_symbolic((1, 1), (1, 10))
     alphabet = Alphabet.of(d)
-    w_1_10, w19 = Symbol("w_1_10"), Symbol("w19")
+    # one index needs two digits, so every kernel name separates its indices
+    w_1_10, w_1_9 = Symbol("w_1_10"), Symbol("w_1_9")
     assert read_expression("x_{1,1} w_{1,10}", alphabet)[0] == Symbol("x11") * w_1_10
     assert read_expression("x11 w_1_10 + x11 w_{19}", alphabet)[0] == Symbol("x11") * (
         w_1_10
-    ) + Symbol("x11") * w19
+    ) + Symbol("x11") * w_1_9
 
 
 def test_longest_name_first():

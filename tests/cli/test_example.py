@@ -162,3 +162,31 @@ def test_latex_source_is_never_written_under_a_pdf_name(argv, tmp_path, cli):
     assert status == 2 and out == "" and err.count("\n") == 1
     assert err.startswith("symconv: error: -o: names a PDF") and "--pdf" in err
     assert list(tmp_path.iterdir()) == []
+
+
+PEAK_MEMORY = """
+import resource, sys
+from symconv.cli.main import main
+status = main(sys.argv[1:])
+print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+@pytest.mark.parametrize("size", ["64x64", "128x128"])
+def test_large_examples_stay_within_memory(size, tmp_path):
+    # The matrix view is written from C's nonzero entries: memory follows what is printed.
+    argv = ["example", "--input", size, "--kernel", "3x3", "--stride", "2", "--padding", "1"]
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY, *argv, "-o", str(tmp_path / "big.tex")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert "Traceback" not in done.stderr
+    status, peak_mib = map(int, done.stdout.split())
+    if status == 2:  # refused: one line that names the limit
+        assert done.stderr.startswith("symconv: error: --max-terms")
+        assert not (tmp_path / "big.tex").exists()
+    else:
+        assert status == 0 and (tmp_path / "big.tex").stat().st_size > 0
+    assert peak_mib < 600

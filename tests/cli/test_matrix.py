@@ -72,7 +72,8 @@ def test_latex_has_both_matrices(cli):
     assert status == 0
     assert out.count("\\[") == 2
     assert r"C = \begin{pmatrix} w_{2} & w_{3} & 0 \\ 0 & w_{1} & w_{2} \end{pmatrix}" in out
-    assert r"C^{T} = \begin{pmatrix} w_{2} & 0 \\ w_{3} & w_{1} \\ 0 & w_{2} \end{pmatrix}" in out
+    rows = r"w_{2} & 0 \\ w_{3} & w_{1} \\ 0 & w_{2}"
+    assert rf"C^{{\mathsf T}} = \begin{{pmatrix}} {rows} \end{{pmatrix}}" in out
 
 
 @pytest.mark.parametrize("limit, status", [("35", 2), ("36", 0)])

@@ -34,6 +34,7 @@ from symconv.cli.options import (
 from symconv.cli.output import write_latex, write_output
 from symconv.core.budget import check_limit
 from symconv.notation.grids import display_equation, matrix_latex, matrix_text
+from symconv.notation.statements import TRANSPOSE
 from symconv.notation.style import Notation
 from symconv.views.matrix import conv_matrix_of
 
@@ -117,7 +118,7 @@ def matrices_latex(
     matrix: ImmutableSparseMatrix, which: str, notation: Notation | None = None
 ) -> str:
     """C, C^T or both as LaTeX display mathematics, one ``\\[ ... \\]`` each."""
-    names = {"C": "C", "C^T": "C^{T}"}
+    names = {"C": "C", "C^T": "C" + TRANSPOSE}
     return "".join(
         display_equation(matrix_latex(names[name], m, notation))
         for name, m in _chosen(matrix, which)
