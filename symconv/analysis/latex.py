@@ -32,7 +32,7 @@ from symconv.engine.derivation import Derivation
 from symconv.latex.example_context import array_context, axes_context, output_context
 from symconv.latex.render import check_request
 from symconv.latex.templates import render_template
-from symconv.notation.expressions import expr_latex, sum_latex
+from symconv.notation.expressions import expr_latex, ordered_sum_latex, sum_latex
 from symconv.notation.style import Notation, checked_notation
 from symconv.notation.tex_text import check_symbols
 
@@ -87,6 +87,7 @@ def analysis_context(derivation: Derivation, notation: Notation, sections: tuple
     context = {
         "title": d.title,
         "rank": g.rank,
+        "width": notation.width,
         "axes": axes_context(d),
         "input": _grid(d.input_elements, g.input_size, notation),
         "kernel": _grid(d.kernel_elements, g.kernel_size, notation),
@@ -97,8 +98,15 @@ def analysis_context(derivation: Derivation, notation: Notation, sections: tuple
     return context
 
 
-def _grid(values, shape, notation: Notation) -> dict:
-    return array_context([expr_latex(v) for v in values], shape, notation)
+def _grid(values, shape, notation: Notation, first: dict | None = None) -> dict:
+    """A grid of values; sums of products written ``first``'s factor first, in its order."""
+    per_line = notation.terms_per_line
+    write = (lambda v: ordered_sum_latex(v, first, per_line)) if first else expr_latex
+    return array_context([write(v) for v in values], shape, notation)
+
+
+def _places(symbols) -> dict:
+    return {s: n for n, s in enumerate(symbols) if isinstance(s, sympy.Symbol)}
 
 
 def _closed_form(d: Derivation, notation: Notation) -> dict:
@@ -194,6 +202,7 @@ def _flatten(nested) -> list[int]:
 
 def _polyphase(d: Derivation, notation: Notation) -> dict:
     pp = polyphase_of(d)
+    inputs = _places(d.input_elements)
     phases = []
     for ph in pp.phases:
         phase = {"phase": list(ph.phase), "label": ",".join(map(str, ph.phase))}
@@ -207,15 +216,17 @@ def _polyphase(d: Derivation, notation: Notation) -> dict:
                 empty=False,
                 taps=", ".join(expr_latex(v) for v in taps),
                 sub_kernel=_grid(taps, ph.sub_kernel.shape, notation),
-                sub_output=_grid(flat_elements(ph.sub_output), ph.sub_output.shape, notation),
+                sub_output=_grid(
+                    flat_elements(ph.sub_output), ph.sub_output.shape, notation, inputs
+                ),
             )
         )
     g = d.geometry
     return {
         "phases": phases,
         "count": len(phases),
-        "canvas": _grid(flat_elements(pp.canvas), g.canvas_size, notation),
-        "output": _grid(flat_elements(pp.output), g.output_size, notation),
+        "canvas": _grid(flat_elements(pp.canvas), g.canvas_size, notation, inputs),
+        "output": _grid(flat_elements(pp.output), g.output_size, notation, inputs),
         "derivation_output": output_context(d, notation),
         "equal": pp.equals_derivation,
     }
@@ -231,10 +242,14 @@ def _gradient(d: Derivation, notation: Notation) -> dict:
     )
     return {
         "z": _grid(flat_elements(example.z), g.output_size, notation),
-        "direct": _grid(flat_elements(example.direct), g.input_size, notation),
+        "direct": _grid(
+            flat_elements(example.direct), g.input_size, notation, _places(flat_elements(example.z))
+        ),
         "loss": expr_latex(example.loss) if products <= MAX_LOSS_PRODUCTS else None,
         "loss_products": products,
-        "gradient": _grid(flat_elements(example.gradient), g.output_size, notation),
+        "gradient": _grid(
+            flat_elements(example.gradient), g.output_size, notation, _places(d.input_elements)
+        ),
         "transposed": output_context(d, notation),
         "holds": example.holds,
     }

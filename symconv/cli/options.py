@@ -48,6 +48,8 @@ _FLAGS = {
     "dilation": "--dilation",
     "input_name": "--input-name",
     "kernel_name": "--kernel-name",
+    "terms_per_line": "--terms-per-line",
+    "width": "--width",
 }
 
 
@@ -139,6 +141,20 @@ def add_notation_options(container) -> None:
         help=f"LaTeX matrix environment (default {default.delimiter})",
     )
     container.add_argument(
+        "--width",
+        type=int,
+        default=default.width,
+        metavar="EM",
+        help=f"LaTeX: the room a line has, in em (default {default.width}; about 24 for "
+        "one column of a two-column paper)",
+    )
+    container.add_argument(
+        "--terms-per-line",
+        type=int,
+        metavar="N",
+        help="LaTeX: stack longer sums in lines of N terms, for a narrow column",
+    )
+    container.add_argument(
         "--full",
         action="store_true",
         help=f"LaTeX: write every entry, up to {MAX_FULL} a row or column "
@@ -163,7 +179,13 @@ def add_format(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> Non
 
 def notation(args: argparse.Namespace) -> Notation:
     """The LaTeX notation the ``--delimiter`` and ``--full`` flags ask for."""
-    return Notation(delimiter=args.delimiter, full=args.full)
+    with _flag_names():
+        return Notation(
+            delimiter=args.delimiter,
+            full=args.full,
+            terms_per_line=args.terms_per_line,
+            width=args.width,
+        )
 
 
 def add_work_limit(parser: argparse.ArgumentParser) -> None:

@@ -17,7 +17,7 @@ PRESETS = {
         kernel_size=3,
         stride=2,
         padding=1,
-        title="1-D: x = [x1, x2], w = [w1, w2, w3], s = 2, p = 1",
+        title="The 1-D example of Understanding Transposed Convolutions",
     ),
     "seed-2d-s2": dict(
         input_size=(2, 2),
@@ -25,7 +25,7 @@ PRESETS = {
         stride=2,
         padding=0,
         input_letters=True,
-        title="2-D: input a, b, c, d; 2x2 kernel; s = 2, p = 0",
+        title="The 2-D example of Understanding Transposed Convolutions, stride 2",
     ),
     "seed-2d-s1": dict(
         input_size=(2, 2),
@@ -33,7 +33,7 @@ PRESETS = {
         stride=1,
         padding=0,
         input_letters=True,
-        title="2-D: input a, b, c, d; 2x2 kernel; s = 1, p = 0",
+        title="The 2-D example of Understanding Transposed Convolutions, stride 1",
     ),
 }
 

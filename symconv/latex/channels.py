@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sympy
+
 from symconv.core.problem import Problem
 from symconv.core.sizes import size_lines
 from symconv.engine.verification import verify_problem
@@ -26,7 +28,7 @@ from symconv.errors import SymconvError
 from symconv.latex.example_context import array_context, checks_context
 from symconv.latex.render import FORMS
 from symconv.latex.templates import render_template
-from symconv.notation.expressions import check_names, expr_latex
+from symconv.notation.expressions import check_names, ordered_sum_latex
 from symconv.notation.style import Notation, checked_notation
 from symconv.notation.tex_text import tex_escape
 from symconv.views import METHODS
@@ -48,7 +50,7 @@ def render_channels(
     >>> from symconv.core.tensors import symbols_array
     >>> x, w = symbols_array("x", (1, 2, 2)), symbols_array("w", (2, 2, 2))
     >>> tex = render_channels(make_problem(x, w), "article")
-    >>> tex.startswith(r"\documentclass"), r"w_{111} x_{111}" in tex
+    >>> tex.startswith(r"\documentclass"), r"x_{111} w_{111}" in tex
     (True, True)
     """
     if form not in FORMS:
@@ -75,6 +77,12 @@ def channels_context(problem: Problem, notation: Notation, title: str | None = N
                 for value in plane:
                     check_names(value, name)
     planes = METHODS["scatter"](problem)
+    inputs = {}  # each input symbol's place in reading order: products are written input first
+    for channels in problem.x:
+        for plane in channels:
+            for value in plane:
+                if isinstance(value, sympy.Symbol):
+                    inputs.setdefault(value, len(inputs))
     outputs = []
     for n, channels in enumerate(planes):
         for c, values in enumerate(channels):
@@ -90,7 +98,9 @@ def channels_context(problem: Problem, notation: Notation, title: str | None = N
                     "kernel_column": c % problem.out_per_group,
                     "values": values,
                     "array": array_context(
-                        [expr_latex(v) for v in values], g.output_size, notation
+                        [ordered_sum_latex(v, inputs, notation.terms_per_line) for v in values],
+                        g.output_size,
+                        notation,
                     ),
                 }
             )
@@ -98,6 +108,7 @@ def channels_context(problem: Problem, notation: Notation, title: str | None = N
     return {
         "title": title,
         "rank": g.rank,
+        "width": notation.width,
         "batch": problem.batch,
         "in_channels": problem.in_channels,
         "out_channels": problem.out_channels,

@@ -21,6 +21,7 @@ from symconv.engine.derivation import Derivation
 from symconv.engine.verification import Verification
 from symconv.notation.expressions import expr_latex, product_latex, sum_latex
 from symconv.notation.grids import array_latex, cells_latex, slices
+from symconv.notation.palette import palette
 from symconv.notation.statements import check_latex, statement_words
 from symconv.notation.style import Notation
 from symconv.notation.tex_text import check_symbols
@@ -30,6 +31,8 @@ from symconv.views import zero_insertion
 # Input elements whose scaled kernel and placement are written out one by one
 # (all of them with ``Notation(full=True)``); the rest are summarised.
 MAX_BLOCKS = 9
+# Input elements that get a colour of their own: as many as a drawn canvas can hold.
+MAX_COLOURED = 144
 # Rows and columns of C, C^T, x and y that a slide writes out before eliding.
 SLIDE_MATRIX = 6
 
@@ -51,6 +54,7 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
     return {
         "title": d.title,
         "rank": g.rank,
+        "width": notation.width,
         "axes": axes,
         "uniform": all(axis == axes[0] for axis in axes),
         "cropped": any(a["pad_begin"] or a["pad_end"] or a["output_padding"] for a in axes),
@@ -60,6 +64,8 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
         ),
         "elements": [_element(d, n, notation) for n in range(shown)],
         "element_count": len(d.input_elements),
+        # figures are drawn for small canvases only: colours for the elements they can show
+        "palette": palette(min(len(d.input_elements), MAX_COLOURED)),
         "canvas": _canvas(d, notation, shown),
         "output": output_context(d, notation),
         "zero_insertion": _zero_insertion(d, notation),
@@ -168,7 +174,9 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
             ]
             staged.append(array_context(partial, g.canvas_size, notation))
     return {
-        "array": array_context([sum_latex(t) for t in terms], g.canvas_size, notation),
+        "array": array_context(
+            [sum_latex(t, per_line=notation.terms_per_line) for t in terms], g.canvas_size, notation
+        ),
         "cells": [
             # an element paints a cell at most once: its taps land d apart
             {"index": list(index), "count": len(pairs), "contributors": [i for i, _ in pairs]}
@@ -196,7 +204,8 @@ def output_context(d: Derivation, notation: Notation) -> dict:
     >>> output_context(symconv.preset("seed-1d"), Notation())["entries"][1]["latex"]
     'x_{1} w_{3} + x_{2} w_{1}'
     """
-    sums = [sum_latex(d.terms(index)) for index in ndindex(d.geometry.output_size)]
+    per_line = notation.terms_per_line
+    sums = [sum_latex(d.terms(i), per_line=per_line) for i in ndindex(d.geometry.output_size)]
     return array_context(sums, d.geometry.output_size, notation)
 
 

@@ -50,10 +50,14 @@ def render_latex(
     form: str = "fragment",
     notation: Notation | None = None,
     template_dir: str | Path | None = None,
+    *,
+    figures: bool = True,
 ) -> str:
     r"""The worked example of ``derivation`` as LaTeX: a ``fragment``, an ``article`` or ``beamer``.
 
-    A fragment needs only ``amsmath`` and ``tikz`` in the host document's preamble.
+    A fragment needs ``amsmath`` and ``tikz`` in the host document's preamble; with
+    ``figures=False`` it draws no TikZ figure and needs ``amsmath`` and ``graphicx`` only.
+    A missing package stops TeX with one message that names it.
 
     >>> import symconv
     >>> tex = render_latex(symconv.preset("seed-2d-s1"), form="article")
@@ -61,5 +65,7 @@ def render_latex(
     (True, True)
     """
     check_request(derivation, form, FORMS, notation)
+    if not isinstance(figures, bool):
+        raise SymconvError("figures", "must be True or False", figures)
     context = example_context(derivation, checked_notation(notation))
-    return render_template(f"{form}.tex.j2", template_dir, ex=context)
+    return render_template(f"{form}.tex.j2", template_dir, ex=context, figures=figures)

@@ -13,6 +13,7 @@ import functools
 from pathlib import Path
 
 from symconv.errors import SymconvError
+from symconv.notation.palette import OKABE_ITO
 from symconv.notation.statements import TRANSPOSE
 from symconv.notation.tex_text import tex_escape
 
@@ -89,4 +90,5 @@ def _environment(folders: tuple[str, ...]):
     )
     env.filters["tex"] = tex_escape
     env.globals["transpose"] = TRANSPOSE  # one transpose sign in every document
+    env.globals["okabe_ito"] = OKABE_ITO  # the colours of documents that draw no element
     return env

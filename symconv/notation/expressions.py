@@ -107,29 +107,70 @@ def product_latex(first: object, second: object) -> str:
     return f"{_factor(first)} {_factor(second)}"
 
 
-def sum_latex(pairs: Sequence[tuple[object, object]], extra: Sequence[object] = ()) -> str:
-    """The sum of products ``pairs`` (then ``extra`` terms) in the given order; ``0`` if none."""
+def sum_latex(
+    pairs: Sequence[tuple[object, object]],
+    extra: Sequence[object] = (),
+    per_line: int | None = None,
+) -> str:
+    """The sum of products ``pairs`` (then ``extra`` terms) in the given order; ``0`` if none.
+
+    ``per_line`` breaks a longer sum into lines of that many terms (see :func:`join_terms`).
+    """
     parts = []
     for first, second in pairs:
         if sympy.sympify(first) == 0 or sympy.sympify(second) == 0:
             continue
         parts.append(product_latex(first, second))
     parts.extend(expr_latex(term) for term in extra if sympy.sympify(term) != 0)
-    return join_terms(parts)
+    return join_terms(parts, per_line)
 
 
-def join_terms(parts: Sequence[str]) -> str:
-    """Written terms joined into a sum, a leading minus turned into a subtraction.
+def ordered_sum_latex(expr: object, first: dict, per_line: int | None = None) -> str:
+    """A sum of products written as a derivation writes it: each term's input factor first,
+    the terms in the inputs' order; ``first`` maps each input symbol to its place.
+
+    An expression that is not such a sum is written as SymPy writes it.
+
+    >>> x1, x2, w1, w3 = sympy.symbols("x1 x2 w1 w3")
+    >>> ordered_sum_latex(w1 * x2 + 2 * w3 * x1, {x1: 0, x2: 1})
+    '2 x_{1} w_{3} + x_{2} w_{1}'
+    """
+    expr = sympy.sympify(expr)
+    found = []
+    for term in sympy.Add.make_args(expr):
+        if term == 0:
+            continue
+        coefficient, factors = term.as_coeff_mul()
+        leading = [f for f in factors if f in first]
+        if len(leading) != 1:
+            return expr_latex(expr)
+        rest = sympy.Mul(*(f for f in factors if f is not leading[0]))
+        found.append((first[leading[0]], str(rest), coefficient * leading[0], rest))
+    found.sort(key=lambda item: item[:2])
+    return sum_latex([(lead, rest) for *_, lead, rest in found], per_line=per_line)
+
+
+def join_terms(parts: Sequence[str], per_line: int | None = None) -> str:
+    r"""Written terms joined into a sum, a leading minus turned into a subtraction.
+
+    With ``per_line``, a sum of more terms is stacked, that many terms a line, so that a
+    matrix of long sums fits a narrow column.
 
     >>> join_terms(["a", "-b", "c"]), join_terms([])
     ('a - b + c', '0')
+    >>> print(join_terms(["a", "b", "-c"], per_line=2))
+    \begin{array}{@{}l@{}} a + b \\ {} - c \end{array}
     """
     if not parts:
         return "0"
-    text = parts[0]
+    joined = [parts[0]]
     for part in parts[1:]:
-        text += f" - {part[1:]}" if part.startswith("-") else f" + {part}"
-    return text
+        joined.append(f"- {part[1:]}" if part.startswith("-") else f"+ {part}")
+    if per_line is None or len(parts) <= per_line:
+        return " ".join(joined)
+    lines = [" ".join(joined[n : n + per_line]) for n in range(0, len(joined), per_line)]
+    lines[1:] = ["{} " + line for line in lines[1:]]
+    return r"\begin{array}{@{}l@{}} " + r" \\ ".join(lines) + r" \end{array}"
 
 
 def product_text(first: object, second: object) -> str:

@@ -201,10 +201,15 @@ def output_latex(derivation, notation: Notation | None = None, output=None) -> s
     a w_{21} + c w_{11} & a w_{22} + b w_{21} + c w_{12} + d w_{11} & b w_{22} + d w_{12}
     """
     output = derivation.output if output is None else output
+    per_line = checked_notation(notation).terms_per_line
+
+    def write_sum(pairs):
+        return sum_latex(pairs, per_line=per_line)
+
     return grid_latex(
         "y",
         output.shape,
-        lambda i: _ordered(derivation, output, i, sum_latex, expr_latex),
+        lambda i: _ordered(derivation, output, i, write_sum, expr_latex),
         notation,
     )
 

@@ -20,7 +20,10 @@ DELIMITERS = ("pmatrix", "bmatrix", "vmatrix", "matrix")
 class Notation:
     """How matrices are written: delimiter, and the size past which they are elided.
 
-    ``full`` writes every entry of a matrix up to
+    ``terms_per_line`` stacks a longer sum in lines of that many terms, for a narrow
+    column; ``width`` is the room a line has, in em (about 56 in an article, 24 in one
+    column of two), which decides how many matrices share a line and when a grid is
+    listed entry by entry. ``full`` writes every entry of a matrix up to
     :data:`~symconv.notation.grids.MAX_FULL` rows and columns (TeX's memory holds no
     more); a larger one still keeps only its corners.
 
@@ -34,6 +37,8 @@ class Notation:
     max_rows: int = 10
     max_cols: int = 10
     full: bool = False
+    terms_per_line: int | None = None
+    width: int = 56
 
     def __post_init__(self):
         if self.delimiter not in DELIMITERS:
@@ -44,6 +49,13 @@ class Notation:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 3:
                 raise SymconvError(name, "must be an integer >= 3", value)
+        if isinstance(self.width, bool) or not isinstance(self.width, int) or self.width < 16:
+            raise SymconvError("width", "must be an integer >= 16 (em)", self.width)
+        per_line = self.terms_per_line
+        if per_line is not None and (
+            isinstance(per_line, bool) or not isinstance(per_line, int) or per_line < 1
+        ):
+            raise SymconvError("terms_per_line", "must be an integer >= 1", per_line)
 
     def merge(self, **overrides) -> Notation:
         """A copy with some fields replaced."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 import symconv
-from symconv.core.tensors import symbols_array
+from symconv.core.tensors import flat_elements, symbols_array
 from symconv.latex.channels import channels_context, render_channels
 from symconv.latex.pdf import compile_pdf
-from symconv.notation.expressions import expr_latex
+from symconv.notation.expressions import expr_latex, ordered_sum_latex
 from symconv.notation.style import Notation
 from tests.tex_tools import require_tool
 
@@ -33,7 +33,10 @@ def test_each_output_channel_is_conv_transposes_entries():
     for o in ch["outputs"]:
         want = [expected[0, o["channel"], i, j] for i in range(4) for j in range(4)]
         assert o["values"] == want
-        assert all(expr_latex(v) in tex for v in want)
+        # every entry as written: its terms input first, the inputs in reading order
+        places = {s: n for n, s in enumerate(flat_elements(X))}
+        assert all(ordered_sum_latex(v, places) in tex for v in want)
+    assert r"x_{1111} w_{1111}" in tex and r"w_{1111} x_{1111}" not in tex
     # grouped: output channel 1 sees only input channel 1
     assert "x_{11" not in " ".join(expr_latex(v) for v in ch["outputs"][1]["values"])
     assert ch["verified"] and len(ch["checks"]) == 3

@@ -25,6 +25,7 @@ EXAMPLES = """examples:
   symconv example --preset seed-2d-s1 --form article -o seed-2d-s1.tex --pdf
   symconv example --preset seed-1d --form beamer -o slides.tex
   symconv example --input 2x2 --kernel 3x3 --stride 2 --padding 1 --form fragment
+  symconv example --input 3x3 --kernel 3x3 --stride 2 --terms-per-line 2 --no-figures
   symconv example --preset seed-2d-s2 --delimiter bmatrix --template-dir my-templates
   symconv example --input 2x2 --kernel 2x2 --in-channels 2 --out-channels 2 --groups 2
 """
@@ -45,6 +46,12 @@ def register(subparsers) -> None:
     add_configuration(parser)
     parser.add_argument("--form", choices=FORMS, default="fragment", help="(default fragment)")
     parser.add_argument("--title", metavar="TEXT", help="title (typeset as plain text)")
+    parser.add_argument(
+        "--no-figures",
+        dest="figures",
+        action="store_false",
+        help="draw no TikZ figure: a fragment then needs amsmath and graphicx only",
+    )
     add_latex_options(parser)
     add_work_limit(parser)
     add_output(parser)
@@ -61,5 +68,11 @@ def run(args: argparse.Namespace) -> int:
             request.problem, args.form, notation(args), args.template_dir, args.title
         )
     else:
-        tex = render_latex(request.derivation, args.form, notation(args), args.template_dir)
+        tex = render_latex(
+            request.derivation,
+            args.form,
+            notation(args),
+            args.template_dir,
+            figures=args.figures,
+        )
     return write_latex(args, tex)

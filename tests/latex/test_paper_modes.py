@@ -1,0 +1,73 @@
+"""A worked example as a paper holds it: in a narrow column, without TikZ, and with a
+missing package named in one message."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import symconv
+from symconv.notation.palette import palette
+from symconv.notation.style import Notation
+from tests.tex_tools import compile_log, log_problems, require_tool
+
+TWO_COLUMNS = (
+    "\\documentclass[twocolumn]{article}\n\\usepackage{amsmath}\n%s\n"
+    "\\begin{document}\n%s\\end{document}\n"
+)
+
+
+def test_a_long_result_fits_a_column_with_terms_per_line(tmp_path):
+    require_tool("pdflatex")
+    d = symconv.preset("seed-2d-s1")
+    plain = compile_log(TWO_COLUMNS % ("", d.to_latex()), tmp_path, "plain")
+    assert any("overfull" in p for p in log_problems(plain))  # the seed's sum is too wide
+    stacked = d.to_latex(notation=Notation(terms_per_line=2))
+    assert r"a w_{22} + b w_{21} \\ {} + c w_{12} + d w_{11}" in stacked
+    assert log_problems(compile_log(TWO_COLUMNS % ("", stacked), tmp_path, "stacked")) == []
+
+
+def test_a_fragment_without_figures_needs_no_tikz(tmp_path):
+    require_tool("pdflatex")
+    d = symconv.derive_symbolic((3, 3), (3, 3), stride=2, padding=1, output_padding=1)
+    tex = symconv.render_latex(d, "fragment", figures=False)
+    assert r"\begin{tikzpicture}" not in tex and r"\definecolor" not in tex
+    host = TWO_COLUMNS % ("\\usepackage{graphicx}", tex)
+    assert log_problems(compile_log(host, tmp_path)) == []
+
+
+def test_a_missing_package_is_named_once(tmp_path):
+    require_tool("pdflatex")
+    tex = symconv.render_latex(symconv.preset("seed-1d"), "fragment")
+    log = compile_log(TWO_COLUMNS % ("", tex), tmp_path)  # amsmath but no tikz
+    errors = [line for line in log.splitlines() if line.startswith("!")]
+    assert errors[0] == r"! Package symconv Error: This needs \usepackage{tikz} in the preamble."
+    assert errors[1:] == ["!  ==> Fatal error occurred, no output PDF file produced!"]
+
+
+def test_every_drawn_element_has_its_own_colour():
+    for count in (1, 8, 9, 36):
+        colours = palette(count)
+        assert len(colours) == count
+        for a, b in itertools.combinations(colours, 2):
+            assert math.dist(a, b) > 40, (a, b)
+    d = symconv.derive_symbolic((6, 6), (2, 2), stride=2)  # a 12 x 12 canvas: 36 blocks drawn
+    tex = symconv.render_latex(d, "article")
+    assert tex.count(r"\definecolor{symconv") == 36 and "symconv35" in tex
+
+
+def test_a_column_width_lays_matrices_out_one_to_a_line(tmp_path):
+    d = symconv.derive_symbolic((3, 3), (3, 3), stride=2, padding=1, output_padding=1)
+    wide = symconv.render_latex(d, "fragment")
+    column = symconv.render_latex(d, "fragment", Notation(width=24, terms_per_line=2))
+    kernels = r"multiplies the whole kernel:" + "\n" + r"\[\symconvfit{$\begin{array}"
+    assert kernels + "{c@{\\qquad}c@{\\qquad}c}" in wide
+    assert kernels + "{c}" in column
+    require_tool("pdflatex")
+    host = TWO_COLUMNS % ("\\usepackage{tikz}", column)
+    assert log_problems(compile_log(host, tmp_path)) == []
+
+
+def test_the_width_is_checked(cli):
+    status, _, err = cli("example", "--preset", "seed-1d", "--width", "3")
+    assert status == 2 and err.startswith("symconv: error: --width: must be an integer >= 16")
