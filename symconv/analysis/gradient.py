@@ -7,7 +7,7 @@ the transposed convolution of ``g`` with the same kernel.
 >>> from symconv.engine.presets import preset
 >>> example = gradient_example(preset("seed-1d"))
 >>> example.direct
-[w2*z0 + w3*z1, w1*z1 + w2*z2]
+[w2*z1 + w3*z2, w1*z2 + w2*z3]
 >>> example.gradient
 [w2*x1, w1*x2 + w3*x1, w2*x2]
 >>> example.holds
@@ -56,7 +56,7 @@ def gradient_example(derivation: Derivation, *, z_name: str = "z") -> GradientEx
     """
     g = derivation.geometry
     check_symbol_name("z_name", z_name)
-    z = symbols_array(z_name, g.output_size, base=0)
+    z = symbols_array(z_name, g.output_size)  # counted from 1, as x and w are
     weight = derivation.kernel.reshape(1, 1, *g.kernel_size)
     y = conv(
         z.reshape(1, *g.output_size),

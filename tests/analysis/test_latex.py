@@ -117,8 +117,9 @@ def test_sizes_section_substitutes_inverts_and_tabulates():
 
 def test_gradient_section_states_the_identity_it_checked():
     tex = normalised(render_analysis(symconv.preset("seed-1d"), sections=["gradient"]))
-    assert r"z = \begin{pmatrix} z_{0} & z_{1} & z_{2} \end{pmatrix}" in tex
-    assert r"w_{2} z_{0} + w_{3} z_{1}" in tex
+    assert r"z = \begin{pmatrix} z_{1} & z_{2} & z_{3} \end{pmatrix}" in tex
+    # y = conv(z, w), each product written z first, z counted from 1 as x and w are
+    assert r"z_{1} w_{2} + z_{2} w_{3} & z_{2} w_{1} + z_{3} w_{2}" in tex
     assert "This is the transposed convolution of $I$ with $K$" in tex
     for entry in seed_entries(SEED_1D_OUTPUT):
         assert entry in tex
