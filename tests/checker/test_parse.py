@@ -206,3 +206,22 @@ def test_run_together_indices_that_name_two_symbols_are_refused():
     with pytest.raises(SymconvError, match="ambiguous"):
         read_result("[[x11*w111]]", d)
     assert read_result("[[x11*w_{1,11}]]", d).values == [Symbol("x11") * Symbol("w_1_11")]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "[x1×w2, x1×w3 + x2×w1, x2×w2]",
+        "[x1·w2, x1·w3 + x2·w1, x2·w2]",
+        "[x₁⋅w₂, x₁⋅w₃ + x₂⋅w₁, x₂⋅w₂]",
+        r"\begin{pmatrix} x_1 \times w_2 & x₁w₃ + x₂w₁ & x_{2}·w_{2} \end{pmatrix}",
+    ],
+)
+def test_unicode_products_and_subscripts_read_as_students_type_them(written):
+    assert symconv.check(written, "seed-1d").ok
+
+
+def test_unicode_minus_and_superscripts():
+    d = symconv.derive_symbolic(2, 3, stride=2, padding=1)
+    x1, x2, w1 = Symbol("x1"), Symbol("x2"), Symbol("w1")
+    assert read_expression("x₁² − x₂·w₁", Alphabet.of(d))[0] == x1**2 - x2 * w1

@@ -2,7 +2,9 @@ r"""Splitting one written entry into tokens, its names read by the configuration
 
 Names are matched longest stem first, so ``aw_{11}`` is ``a`` then ``w11``; a name
 outside the alphabet becomes an unknown symbol, reported and never guessed. LaTeX
-spacing and ``\left``/``\right`` are skipped, ``\cdot`` and ``\times`` are products.
+spacing and ``\left``/``\right`` are skipped, ``\cdot`` and ``\times`` are products, and
+so are the Unicode ``×``, ``·`` and ``⋅``; Unicode sub- and superscript digits (``w₁₂``,
+``x²``) are read as ``w_{12}`` and ``x^{2}``.
 
 >>> from symconv.engine.presets import preset
 >>> found, unknown = tokens(r"aw_{11} \cdot 2k_1", Alphabet.of(preset("seed-2d-s1")), "entry")
@@ -41,6 +43,23 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _SUBSCRIPT = re.compile(r"\s*_\s*(?:\{\s*([0-9\s,]*?)\s*\}|([0-9]+))")
+_UNICODE_OPERATORS = str.maketrans({"×": "*", "·": "*", "⋅": "*", "∗": "*", "−": "-"})
+_LOWERED = re.compile("[₀-₉]+")
+_RAISED = re.compile("[⁰¹²³⁴-⁹]+")
+_DIGIT_OF = {**{chr(0x2080 + n): str(n) for n in range(10)}, "⁰": "0", "¹": "1", "²": "2",
+             "³": "3", **{chr(0x2070 + n): str(n) for n in range(4, 10)}}
+
+
+def plain_text(text: str) -> str:
+    """``text`` with Unicode operators and sub- and superscript digits written in ASCII.
+
+    >>> plain_text("a×w₁₁ + b·w₁₂ − c⋅x²")
+    'a*w_{11} + b*w_{12} - c*x^{2}'
+    """
+    text = text.translate(_UNICODE_OPERATORS)
+    digits = lambda m: "".join(_DIGIT_OF[c] for c in m.group(0))  # noqa: E731
+    text = _LOWERED.sub(lambda m: "_{" + digits(m) + "}", text)
+    return _RAISED.sub(lambda m: "^{" + digits(m) + "}", text)
 
 
 @dataclass(frozen=True)
@@ -61,7 +80,7 @@ def entry_error(where: str, message: str, offset: int, text: str) -> SymconvErro
 def tokens(text: str, alphabet: Alphabet, where: str) -> tuple[list[Token], list[UnknownSymbol]]:
     """The tokens of the entry ``text``, and the unknown names in it (``where`` names the entry)."""
     original = text
-    text = _WRAPPERS.sub(_unwrapped, text)
+    text = _WRAPPERS.sub(_unwrapped, plain_text(text))
     text = _SPACES.sub(lambda m: " " * len(m.group(0)), text)
     found: list[Token] = []
     unknown: list[UnknownSymbol] = []
