@@ -107,7 +107,7 @@ def add_configuration(parser: argparse.ArgumentParser, *, channels: bool = True)
         default="0",
         action=_Typed,
         metavar="A",
-        help="extra zeros at the high end",
+        help="extra cells at the high end: kept from the end padding, else zeros",
     )
     group.add_argument(
         "--dilation", default="1", action=_Typed, metavar="D", help="kernel dilation (default 1)"
@@ -132,7 +132,7 @@ def add_configuration(parser: argparse.ArgumentParser, *, channels: bool = True)
 
 
 def add_notation_options(container) -> None:
-    """Add ``--delimiter`` and ``--full``: how LaTeX matrices are written."""
+    """Add the LaTeX layout flags: --delimiter, --width, --terms-per-line and --full."""
     default = Notation()
     container.add_argument(
         "--delimiter",
@@ -178,7 +178,7 @@ def add_format(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> Non
 
 
 def notation(args: argparse.Namespace) -> Notation:
-    """The LaTeX notation the ``--delimiter`` and ``--full`` flags ask for."""
+    """The LaTeX notation the notation flags ask for (see :func:`add_notation_options`)."""
     with _flag_names():
         return Notation(
             delimiter=args.delimiter,

@@ -37,8 +37,6 @@ def check_pdf_request(args: argparse.Namespace) -> None:
         raise SymconvError("--pdf", "needs -o FILE; the PDF is written beside it")
     if args.output:
         latex_path(Path(args.output))
-    if args.pdf:
-        pdf_path(Path(args.output))
 
 
 def write_latex(args: argparse.Namespace, tex: str) -> int:
@@ -93,7 +91,7 @@ def latex_path(path: Path) -> Path:
         raise SymconvError(
             "-o",
             "names a PDF, but LaTeX source is written there; give FILE.tex "
-            "(with --pdf the PDF is written beside it)",
+            "(example and analyze write the PDF beside it with --pdf)",
             str(path),
         )
     return path
@@ -101,7 +99,4 @@ def latex_path(path: Path) -> Path:
 
 def pdf_path(tex_file: Path) -> Path:
     """Where the PDF of ``tex_file`` goes: beside it, ``.tex`` replaced by ``.pdf``."""
-    pdf = tex_file.with_suffix(".pdf")
-    if pdf == tex_file:
-        raise SymconvError("-o", "must name the .tex file; the PDF is written beside it", str(pdf))
-    return pdf
+    return latex_path(tex_file).with_suffix(".pdf")

@@ -40,11 +40,15 @@ def render_channels(
     notation: Notation | None = None,
     template_dir: str | Path | None = None,
     title: str | None = None,
+    *,
+    figures: bool = True,
 ) -> str:
     r"""The summary of a multi-channel request as LaTeX: a ``fragment``, ``article`` or ``beamer``.
 
     ``problem`` comes from :func:`symconv.make_problem`, which takes
-    :func:`symconv.conv_transpose`'s arguments.
+    :func:`symconv.conv_transpose`'s arguments. The summary draws no figure; with
+    ``figures=False`` a fragment asks for ``graphicx`` instead of ``tikz``, as
+    :func:`symconv.render_latex` does.
 
     >>> from symconv.core.problem import make_problem
     >>> from symconv.core.tensors import symbols_array
@@ -60,7 +64,11 @@ def render_channels(
     if title is not None:
         tex_escape(title, "title")
     context = channels_context(problem, checked_notation(notation), title)
-    return render_template("channels.tex.j2", template_dir, ch=context, form=form)
+    if not isinstance(figures, bool):
+        raise SymconvError("figures", "must be True or False", figures)
+    return render_template(
+        "channels.tex.j2", template_dir, ch=context, form=form, figures=figures
+    )
 
 
 def channels_context(problem: Problem, notation: Notation, title: str | None = None) -> dict:

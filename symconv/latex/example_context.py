@@ -139,7 +139,7 @@ def _crop(axis) -> dict:
         "kept_last": kept_last,
         "kept": max(0, kept_last - axis.pad_begin + 1),
         "removed_end": max(0, axis.canvas - end),
-        "appended": max(0, end - axis.canvas),
+        "appended": max(0, end - max(axis.canvas, axis.pad_begin)),
     }
 
 
@@ -169,7 +169,10 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
     if shown == count:  # the canvas after each element's block is added, for slides
         for n in range(1, count + 1):
             partial = [
-                sum_latex([t for t, (i, _) in zip(cell_terms, pairs) if i < n])
+                sum_latex(
+                    [t for t, (i, _) in zip(cell_terms, pairs) if i < n],
+                    per_line=notation.terms_per_line,
+                )
                 for cell_terms, pairs in zip(terms, cells)
             ]
             staged.append(array_context(partial, g.canvas_size, notation))
@@ -263,7 +266,12 @@ def _matrix_view(d: Derivation, notation: Notation) -> dict:
         "CT": _written(cells_latex(cols, rows, lambda k, r: at(r, k), notation)),
         "x": _written(cells_latex(len(x), 1, lambda r, _: expr_latex(x[r]), notation)),
         "y": _written(
-            cells_latex(cols, 1, lambda k, _: sum_latex(by_column.get(k, [])), notation)
+            cells_latex(
+                cols,
+                1,
+                lambda k, _: sum_latex(by_column.get(k, []), per_line=notation.terms_per_line),
+                notation,
+            )
         ),
     }
 

@@ -1,7 +1,8 @@
 """One colour per input element drawn, every one distinguishable from the others.
 
-The first eight are Okabe and Ito's colours, readable by the colour-blind; past eight,
-hues step by the golden angle at alternating lightness, so that no two are alike.
+The first seven are Okabe and Ito's colours, readable by the colour-blind, and the eighth a
+purple in place of their black, whose tint would read as the grey of a figure's border;
+past eight, hues step by the golden angle, so that no two are alike.
 
 >>> palette(2)
 [(230, 159, 0), (86, 180, 233)]
@@ -21,7 +22,7 @@ OKABE_ITO = [
     (0, 114, 178),
     (213, 94, 0),
     (240, 228, 66),
-    (140, 140, 140),
+    (117, 80, 170),
 ]
 _GOLDEN_ANGLE = 0.381966
 

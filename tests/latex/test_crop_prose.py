@@ -55,8 +55,12 @@ def test_the_crop_prose_states_those_cells(d):
         assert "nothing is cropped" in crop
         return
     for ax in axes:
-        if ax["kept"]:
+        if ax["kept"] > 1:
             assert f"Cells ${ax['kept_first']}$ to ${ax['kept_last']}$ of the canvas remain" in crop
+        elif ax["kept"] == 1:
+            assert f"Cell ${ax['kept_first']}$ of the canvas remains" in crop
+        else:
+            assert "No cell of the canvas remains" in crop
         appended = ax["appended"]
         noun = "zero" if appended == 1 else "zeros"
         assert (f"followed by ${appended}$ appended {noun}" in crop) == bool(appended)

@@ -71,3 +71,14 @@ def test_a_column_width_lays_matrices_out_one_to_a_line(tmp_path):
 def test_the_width_is_checked(cli):
     status, _, err = cli("example", "--preset", "seed-1d", "--width", "3")
     assert status == 2 and err.startswith("symconv: error: --width: must be an integer >= 16")
+
+
+def test_a_channel_summary_without_figures_needs_no_tikz(tmp_path):
+    require_tool("pdflatex")
+    x = symconv.symbols_array("x", (1, 2, 2, 2))
+    w = symconv.symbols_array("w", (2, 1, 2, 2))
+    problem = symconv.make_problem(x, w, stride=2, groups=2)
+    tex = symconv.render_channels(problem, "fragment", figures=False)
+    assert r"\definecolor" not in tex and "usepackage{graphicx}" in tex
+    host = TWO_COLUMNS % ("\\usepackage{graphicx}", tex)
+    assert log_problems(compile_log(host, tmp_path)) == []

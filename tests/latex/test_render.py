@@ -122,7 +122,7 @@ def test_2d_scaled_kernels_and_placements_follow_the_seed(fragments):
     assert squash(rf"$b$ at $(0,1)$ {corner} $(0\cdot 2,\ 1\cdot 2) = (0, 2)$") in flat
     assert squash(rf"$d$ at $(1,1)$ {corner} $(1\cdot 2,\ 1\cdot 2) = (2, 2)$") in flat
     # "there's no overlap between the contributions ... in this specific case"
-    assert "no two blocks overlap" in tex
+    assert "no two products land on the same canvas cell" in tex
 
 
 def test_2d_stride_1_regions_are_the_seeds(fragments):

@@ -65,7 +65,12 @@ def run(args: argparse.Namespace) -> int:
     request = read_request(args)
     if request.derivation is None:  # several channels: the worked example has one
         tex = render_channels(
-            request.problem, args.form, notation(args), args.template_dir, args.title
+            request.problem,
+            args.form,
+            notation(args),
+            args.template_dir,
+            args.title,
+            figures=args.figures,
         )
     else:
         tex = render_latex(
