@@ -64,10 +64,14 @@ def sizes_text(derivation: Derivation) -> str:
             continue
         pairs = ", ".join(f"I={i} with output_padding={a}" for i, a in worked.inverse)
         lines.append(f"  inputs giving {axis.output}: {pairs}")
-        lines.append(
-            f"  direct convolutions of sizes {', '.join(map(str, worked.direct))} all shrink to "
-            f"{axis.input}: output_padding picks one"
-        )
+        if len(worked.direct) == 1:
+            size = worked.direct[0]
+            lines.append(f"  the direct convolution of size {size} shrinks to {axis.input}")
+        else:
+            lines.append(
+                f"  direct convolutions of sizes {', '.join(map(str, worked.direct))} all shrink "
+                f"to {axis.input}: output_padding picks one"
+            )
     if sizes.relationships is not None:
         lines.append("Dumoulin & Visin (Relationships 8-14):")
         for n, rel in enumerate(sizes.relationships):

@@ -50,6 +50,7 @@ _FLAGS = {
     "kernel_name": "--kernel-name",
     "terms_per_line": "--terms-per-line",
     "width": "--width",
+    "template_dir": "--template-dir",
 }
 
 
@@ -179,7 +180,7 @@ def add_format(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> Non
 
 def notation(args: argparse.Namespace) -> Notation:
     """The LaTeX notation the notation flags ask for (see :func:`add_notation_options`)."""
-    with _flag_names():
+    with flag_names():
         return Notation(
             delimiter=args.delimiter,
             full=args.full,
@@ -241,7 +242,7 @@ def read_configuration(args: argparse.Namespace) -> Configuration:
         base=args.base,
         input_letters=args.letters,
     )
-    with _flag_names(pads):
+    with flag_names(pads):
         geometry = make_geometry(
             input_size,
             values["kernel"],
@@ -263,8 +264,15 @@ def _preset_arguments(args: argparse.Namespace) -> dict:
 
 
 @contextlib.contextmanager
-def _flag_names(pads: str | None = None):
-    """Re-raise a SymconvError about a Python parameter as one about the flag the user typed."""
+def flag_names(pads: str | None = None):
+    """Re-raise a SymconvError about a Python parameter as one about the flag the user typed.
+
+    >>> with flag_names():
+    ...     raise SymconvError("template_dir", "must be an existing folder", "x")
+    Traceback (most recent call last):
+    ...
+    symconv.errors.SymconvError: --template-dir: must be an existing folder (got 'x')
+    """
     try:
         yield
     except SymconvError as error:
@@ -336,7 +344,7 @@ def read_request(args: argparse.Namespace) -> Request:
     stage = stage_reporter(work)
     title = getattr(args, "title", None)
     title = config.title if title is None else title
-    with _flag_names():
+    with flag_names():
         if all(value == 1 for value in counts.values()):
             d = symbolic_derivation(geometry, title=title, **config.naming)
             return Request(geometry, counts, work, d.problem, d.input, d.kernel, stage, d)

@@ -72,6 +72,7 @@ def write_latex(args: argparse.Namespace, tex: str) -> int:
     try:
         pdf = compile_pdf(source)
     except SymconvError as error:
+        pdf_file.unlink(missing_ok=True)  # with --force, an older PDF would belie the new .tex
         kept = f"; {tex_file} is kept to look into, no PDF was written"
         raise SymconvError(error.parameter, error.rule + kept) from None
     write_file(pdf_file, pdf, force=args.force)

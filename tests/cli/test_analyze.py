@@ -84,3 +84,17 @@ def test_sizes_say_when_the_relationships_do_not_apply(cli):
     )
     assert status == 0
     assert "differs from the output size 8" in out
+
+
+def test_one_direct_size_is_said_in_the_singular(cli):
+    status, out, _ = cli(
+        "analyze", "--input", "3", "--kernel", "3", "--padding", "1", "--what", "sizes"
+    )
+    assert status == 0 and "the direct convolution of size 3 shrinks to 3" in out
+    assert "sizes 3 all shrink" not in out
+
+
+@pytest.mark.parametrize("command", [["example"], ["analyze", "--format", "latex"]])
+def test_a_missing_template_dir_is_named_as_typed(command, cli):
+    status, _, err = cli(*command, "--preset", "seed-1d", "--template-dir", "/no/such/folder")
+    assert status == 2 and err.startswith("symconv: error: --template-dir: must be an existing")

@@ -59,7 +59,7 @@ def test_without_pdflatex_the_tex_is_still_written(tmp_path):
         (["--pdf"], "--pdf"),
         (["-o", "x.pdf", "--pdf"], "-o"),
         (["--title", "two\nlines"], "--title"),
-        (["--template-dir", "missing"], "template_dir"),
+        (["--template-dir", "missing"], "--template-dir"),
         (["--in-channels", "3", "--groups", "2"], "--groups"),
         (["--form", "poster"], "--form"),
     ],
@@ -194,3 +194,15 @@ def test_large_examples_stay_within_memory(size, tmp_path):
     else:
         assert status == 0 and (tmp_path / "big.tex").stat().st_size > 0
     assert peak_mib < 600
+
+
+def test_a_failed_forced_pdf_leaves_no_older_pdf_beside_the_new_tex(tmp_path):
+    require_tool("pdflatex")
+    templates = tmp_path / "mine"
+    templates.mkdir()
+    (templates / "article.tex.j2").write_text("\\documentclass{article}\\begin{document}\\bad\n")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF- from an earlier run")
+    args = [*README_COMMAND, "--template-dir", "mine", "-o", "b.tex", "--pdf", "--force"]
+    status, _, err = run_cli(args, tmp_path)
+    assert status == 2 and "no PDF was written" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.tex", "mine"]

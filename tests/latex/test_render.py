@@ -276,5 +276,5 @@ def test_broken_user_template_is_one_line_on_the_command_line(tmp_path, capsys):
     status = main(["example", "--preset", "seed-1d", "--template-dir", str(tmp_path)])
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1
-    assert "template_dir" in err and "line 1" in err
+    assert "--template-dir: fragment.tex.j2, line 1" in err
 

@@ -16,6 +16,7 @@ from symconv.cli.options import (
     add_latex_options,
     add_output,
     add_work_limit,
+    flag_names,
     notation,
     read_request,
     single_channel,
@@ -74,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
     chosen = SECTIONS if args.what == "all" else (args.what,)
     if args.format == "latex":
         form = args.form or "fragment"
-        tex = render_analysis(derivation, form, chosen, notation(args), args.template_dir)
+        with flag_names():  # a bad --template-dir is named as typed
+            tex = render_analysis(derivation, form, chosen, notation(args), args.template_dir)
         return write_latex(args, tex)
     write_output(args, analysis_text(derivation, chosen))
     return 0

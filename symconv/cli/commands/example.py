@@ -13,6 +13,7 @@ from symconv.cli.options import (
     add_latex_options,
     add_output,
     add_work_limit,
+    flag_names,
     notation,
     read_request,
 )
@@ -63,8 +64,15 @@ def run(args: argparse.Namespace) -> int:
     if args.title is not None:
         tex_escape(args.title, "--title")
     request = read_request(args)
+    with flag_names():  # a bad --template-dir is named as typed
+        tex = _document(request, args)
+    return write_latex(args, tex)
+
+
+def _document(request, args: argparse.Namespace) -> str:
+    """The request's worked example, or its summary when it has several channels."""
     if request.derivation is None:  # several channels: the worked example has one
-        tex = render_channels(
+        return render_channels(
             request.problem,
             args.form,
             notation(args),
@@ -72,12 +80,6 @@ def run(args: argparse.Namespace) -> int:
             args.title,
             figures=args.figures,
         )
-    else:
-        tex = render_latex(
-            request.derivation,
-            args.form,
-            notation(args),
-            args.template_dir,
-            figures=args.figures,
-        )
-    return write_latex(args, tex)
+    return render_latex(
+        request.derivation, args.form, notation(args), args.template_dir, figures=args.figures
+    )
