@@ -22,6 +22,9 @@ from symconv.notation.tex_text import tex_escape
 
 FORMS = ("fragment", "article", "beamer")
 
+#: The room, in em, of a line on a 128 mm slide at 11pt, where the matrices are laid out.
+SLIDE_WIDTH = 32
+
 
 def check_request(
     derivation: object, form: object, forms: tuple[str, ...], notation: object = None
@@ -67,5 +70,8 @@ def render_latex(
     check_request(derivation, form, FORMS, notation)
     if not isinstance(figures, bool):
         raise SymconvError("figures", "must be True or False", figures)
-    context = example_context(derivation, checked_notation(notation))
+    notation = checked_notation(notation)
+    if form == "beamer":  # a slide's line is narrower than a page's
+        notation = notation.merge(width=min(notation.width, SLIDE_WIDTH))
+    context = example_context(derivation, notation)
     return render_template(f"{form}.tex.j2", template_dir, ex=context, figures=figures)
