@@ -63,6 +63,9 @@ def test_a_column_width_lays_matrices_out_one_to_a_line(tmp_path):
     kernels = r"multiplies the whole kernel:" + "\n" + r"\[\symconvfit{$\begin{array}"
     assert kernels + "{c@{\\qquad}c@{\\qquad}c}" in wide
     assert kernels + "{c}" in column
+    # the size equation breaks after its symbols instead of shrinking
+    assert r"O_h = O_w &= s(I - 1) + k - 2p + a \\ &= 2( 3 - 1) + 3" in column
+    assert r"O_h = O_w = s(I - 1) + k - 2p + a = 2( 3 - 1)" in wide
     require_tool("pdflatex")
     host = TWO_COLUMNS % ("\\usepackage{tikz}", column)
     assert log_problems(compile_log(host, tmp_path)) == []
