@@ -278,3 +278,16 @@ def test_broken_user_template_is_one_line_on_the_command_line(tmp_path, capsys):
     assert status == 2 and err.count("\n") == 1
     assert "--template-dir: fragment.tex.j2, line 1" in err
 
+
+def test_slides_share_a_cell_among_the_blocks_placed_so_far():
+    # The centre cell of the 2-D stride-1 example receives a, b, c and d in turn: on each
+    # overlay its whole width is split among those placed, so no placed block shows a gap.
+    tex = render_latex(symconv.preset("seed-2d-s1"), form="beamer")
+    centre = [
+        line
+        for line in tex.splitlines()
+        if line.startswith(r"\fill<") and "-1) rectangle" in line and "( 1." in line
+    ]
+    assert r"\fill<1-1>[symconv0!45] ( 1.0,-1) rectangle ( 2.0,-2);" in centre
+    assert r"\fill<2-2>[symconv1!45] ( 1.5,-1) rectangle ( 2.0,-2);" in centre
+    assert r"\fill<4->[symconv3!45] ( 1.75,-1) rectangle ( 2.0,-2);" in centre
