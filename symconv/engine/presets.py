@@ -17,7 +17,7 @@ PRESETS = {
         kernel_size=3,
         stride=2,
         padding=1,
-        title="The 1-D example of Understanding Transposed Convolutions",
+        title="The 1-D example, stride 2, padding 1",
     ),
     "seed-2d-s2": dict(
         input_size=(2, 2),
@@ -25,7 +25,7 @@ PRESETS = {
         stride=2,
         padding=0,
         input_letters=True,
-        title="The 2-D example of Understanding Transposed Convolutions, stride 2",
+        title="The 2-D example at stride 2",
     ),
     "seed-2d-s1": dict(
         input_size=(2, 2),
@@ -33,7 +33,7 @@ PRESETS = {
         stride=1,
         padding=0,
         input_letters=True,
-        title="The 2-D example of Understanding Transposed Convolutions, stride 1",
+        title="The 2-D example at stride 1",
     ),
 }
 
