@@ -31,23 +31,8 @@ def require_tool(name: str) -> str:
 def compile_tex(source: str, folder: Path) -> None:
     """Compile ``source`` with pdflatex in ``folder`` (no shell escape, reading only below
     it) and assert that it compiled to a PDF that is not empty."""
-    pdflatex = require_tool("pdflatex")
-    (folder / "compiled.tex").write_text(source, encoding="utf-8")
-    result = subprocess.run(
-        [
-            pdflatex,
-            "-no-shell-escape",
-            "-interaction=nonstopmode",
-            "-halt-on-error",
-            "compiled.tex",
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=dict(os.environ, openin_any="p"),
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    result, log = _pdflatex(source, folder, "compiled")
+    assert result.returncode == 0, log[-3000:]
     assert (folder / "compiled.pdf").stat().st_size > 0
 
 
@@ -80,16 +65,23 @@ def pdf_text(pdf: bytes, folder: Path) -> str:
 
 def compile_log(source: str, folder: Path, name: str = "document") -> str:
     """pdflatex's log of ``source`` compiled in ``folder`` (no shell escape, errors stop it)."""
+    return _pdflatex(source, folder, name)[1]
+
+
+def _pdflatex(source: str, folder: Path, name: str) -> tuple[subprocess.CompletedProcess, str]:
+    """Run pdflatex on ``source`` as ``name.tex`` in ``folder``, reading only below it."""
     pdflatex = require_tool("pdflatex")
     (folder / f"{name}.tex").write_text(source, encoding="utf-8")
-    subprocess.run(
+    result = subprocess.run(
         [pdflatex, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
         cwd=folder,
         capture_output=True,
         timeout=180,
         env=dict(os.environ, openin_any="p"),
     )
-    return (folder / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+    log = folder / f"{name}.log"
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    return result, text or result.stdout.decode("utf-8", errors="replace")
 
 
 def log_problems(log: str, tolerance: float = 1.0) -> list[str]:

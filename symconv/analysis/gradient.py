@@ -63,7 +63,7 @@ def gradient_example(derivation: Derivation, *, z_name: str = "z") -> GradientEx
         weight,
         None,
         g.stride,
-        tuple(zip(g.pad_begin, g.pad_end)),
+        g.padding,
         1,
         g.dilation,
         output_size=g.input_size,

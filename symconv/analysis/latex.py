@@ -32,7 +32,12 @@ from symconv.engine.derivation import Derivation
 from symconv.latex.example_context import array_context, axes_context, output_context
 from symconv.latex.render import check_request
 from symconv.latex.templates import render_template
-from symconv.notation.expressions import expr_latex, ordered_sum_latex, sum_latex
+from symconv.notation.expressions import (
+    expr_latex,
+    ordered_sum_latex,
+    sum_latex,
+    symbol_places,
+)
 from symconv.notation.style import Notation, checked_notation
 from symconv.notation.tex_text import check_symbols
 
@@ -103,10 +108,6 @@ def _grid(values, shape, notation: Notation, first: dict | None = None) -> dict:
     per_line = notation.terms_per_line
     write = (lambda v: ordered_sum_latex(v, first, per_line)) if first else expr_latex
     return array_context([write(v) for v in values], shape, notation)
-
-
-def _places(symbols) -> dict:
-    return {s: n for n, s in enumerate(symbols) if isinstance(s, sympy.Symbol)}
 
 
 def _closed_form(d: Derivation, notation: Notation) -> dict:
@@ -202,7 +203,7 @@ def _flatten(nested) -> list[int]:
 
 def _polyphase(d: Derivation, notation: Notation) -> dict:
     pp = polyphase_of(d)
-    inputs = _places(d.input_elements)
+    inputs = symbol_places(d.input_elements)
     phases = []
     for ph in pp.phases:
         phase = {"phase": list(ph.phase), "label": ",".join(map(str, ph.phase))}
@@ -243,12 +244,18 @@ def _gradient(d: Derivation, notation: Notation) -> dict:
     return {
         "z": _grid(flat_elements(example.z), g.output_size, notation),
         "direct": _grid(
-            flat_elements(example.direct), g.input_size, notation, _places(flat_elements(example.z))
+            flat_elements(example.direct),
+            g.input_size,
+            notation,
+            symbol_places(flat_elements(example.z)),
         ),
         "loss": expr_latex(example.loss) if products <= MAX_LOSS_PRODUCTS else None,
         "loss_products": products,
         "gradient": _grid(
-            flat_elements(example.gradient), g.output_size, notation, _places(d.input_elements)
+            flat_elements(example.gradient),
+            g.output_size,
+            notation,
+            symbol_places(d.input_elements),
         ),
         "transposed": output_context(d, notation),
         "holds": example.holds,

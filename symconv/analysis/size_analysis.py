@@ -72,20 +72,18 @@ def size_analysis(geometry: Geometry) -> SizeAnalysis:
             SYMBOLS["d"]: axis.dilation,
             SYMBOLS["op"]: axis.output_padding,
         }
-        worked = AxisSizes(axis, formula.xreplace(values))
-        if worked.symmetric:
+        worked = {}
+        if axis.pad_begin == axis.pad_end:  # the inverse and direct sizes need equal pads
             k, s, p, d = axis.kernel, axis.stride, axis.pad_begin, axis.dilation
-            args = (k, s, p, d)
-            direct = list(direct_inputs_for(axis.input, *args))
-            # each size really shrinks to the input under the direct convolution
-            checked = all(direct_output_length(i, k, s, d, p, p) == axis.input for i in direct)
-            worked = AxisSizes(
-                axis,
-                worked.formula_value,
-                inverse=input_sizes_for(axis.output, *args),
+            direct = list(direct_inputs_for(axis.input, k, s, p, d))
+            worked = dict(
+                inverse=input_sizes_for(axis.output, k, s, p, d),
                 direct=direct,
-                direct_checked=checked,
+                # each size really shrinks to the input under the direct convolution
+                direct_checked=all(
+                    direct_output_length(i, k, s, d, p, p) == axis.input for i in direct
+                ),
             )
-        axes.append(worked)
+        axes.append(AxisSizes(axis, formula.xreplace(values), **worked))
     equal_pads = geometry.pad_begin == geometry.pad_end
     return SizeAnalysis(formula, axes, relationships(geometry) if equal_pads else None)

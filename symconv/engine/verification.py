@@ -177,7 +177,7 @@ def _direct(problem: Problem, z: ImmutableDenseNDimArray) -> ImmutableDenseNDimA
         _weight(problem),
         None,
         g.stride,
-        tuple(zip(g.pad_begin, g.pad_end)),
+        g.padding,
         problem.groups,
         g.dilation,
         output_size=g.input_size,

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sympy
-
 from symconv.core.problem import Problem
 from symconv.core.sizes import size_lines
 from symconv.engine.verification import verify_problem
@@ -28,7 +26,7 @@ from symconv.errors import SymconvError
 from symconv.latex.example_context import array_context, checks_context
 from symconv.latex.render import FORMS
 from symconv.latex.templates import render_template
-from symconv.notation.expressions import check_names, ordered_sum_latex
+from symconv.notation.expressions import check_names, ordered_sum_latex, symbol_places
 from symconv.notation.style import Notation, checked_notation
 from symconv.notation.tex_text import tex_escape
 from symconv.views import METHODS
@@ -85,12 +83,8 @@ def channels_context(problem: Problem, notation: Notation, title: str | None = N
                 for value in plane:
                     check_names(value, name)
     planes = METHODS["scatter"](problem)
-    inputs = {}  # each input symbol's place in reading order: products are written input first
-    for channels in problem.x:
-        for plane in channels:
-            for value in plane:
-                if isinstance(value, sympy.Symbol):
-                    inputs.setdefault(value, len(inputs))
+    # products are written input first, the inputs in reading order
+    inputs = symbol_places(v for channels in problem.x for plane in channels for v in plane)
     outputs = []
     for n, channels in enumerate(planes):
         for c, values in enumerate(channels):

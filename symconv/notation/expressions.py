@@ -125,6 +125,20 @@ def sum_latex(
     return join_terms(parts, per_line)
 
 
+def symbol_places(values) -> dict:
+    """Each symbol among ``values`` and the place it first has, for :func:`ordered_sum_latex`.
+
+    >>> x1, x2 = sympy.symbols("x1 x2")
+    >>> symbol_places([x1, 2, x2, x1])
+    {x1: 0, x2: 1}
+    """
+    places: dict = {}
+    for value in values:
+        if isinstance(value, sympy.Symbol):
+            places.setdefault(value, len(places))
+    return places
+
+
 def ordered_sum_latex(expr: object, first: dict, per_line: int | None = None) -> str:
     """A sum of products written as a derivation writes it: each term's input factor first,
     the terms in the inputs' order; ``first`` maps each input symbol to its place.

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import colorsys
+import math
 
 OKABE_ITO = [
     (230, 159, 0),
@@ -42,7 +43,7 @@ def palette(count: int) -> list[tuple[int, int, int]]:
         saturation = (0.9, 0.6, 0.75)[k % 3]
         value = (0.95, 0.7, 0.5)[(k // 3) % 3]
         rgb = tuple(round(c * 255) for c in colorsys.hsv_to_rgb(hue, saturation, value))
-        if all(_distance(rgb, other) >= distance for other in colours):
+        if all(math.dist(rgb, other) >= distance for other in colours):
             colours.append(rgb)
         k += 1
         if k % 2000 == 0:  # the cube is full at this spacing: accept closer colours
@@ -53,6 +54,3 @@ def palette(count: int) -> list[tuple[int, int, int]]:
 #: How far apart (Euclidean, in RGB) two colours of one figure stand at least.
 MIN_DISTANCE = 48
 
-
-def _distance(a, b) -> float:
-    return sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5

@@ -73,7 +73,7 @@ def pads_words(g: Geometry) -> str:
     """
     if g.pad_begin == g.pad_end:
         return axes_words(g.pad_begin)
-    return ", ".join(f"({b} at the start, {e} at the end)" for b, e in zip(g.pad_begin, g.pad_end))
+    return ", ".join(f"({b} at the start, {e} at the end)" for b, e in g.padding)
 
 
 def capitalised(text: str) -> str:
