@@ -30,24 +30,29 @@ and HTML.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy
 
-from symconv.checker.diagnosis import Diagnosis
-from symconv.checker.entry_mistakes import wrong_entry
+from symconv.checker.entry_mistakes import wrong_element, wrong_entry
+from symconv.checker.explain import shape_mismatch, whole_explanation
 from symconv.checker.read.alphabet import Alphabet
 from symconv.checker.read.parse import read_result
 from symconv.checker.read.written import WrittenResult
 from symconv.checker.report import CheckReport
-from symconv.checker.slips import index_base, matching_slips, shape_mismatch
+from symconv.checker.spelling import Spelling
+from symconv.checker.steps import Step, step_for
 from symconv.checker.term_writer import TermWriter
 from symconv.checker.unknown_names import unknown_names
 from symconv.core.equality import equal
 from symconv.core.grid import ndindex
-from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.engine.presets import preset
 from symconv.errors import SymconvError
 from symconv.notation.words import shape_words
+
+#: The steps whose entries are sums of (input, kernel) products.
+PRODUCT_STEPS = ("result", "canvas", "scaled")
 
 
 def check(written: object, derivation: Derivation | str) -> CheckReport:
@@ -69,46 +74,81 @@ def check(written: object, derivation: Derivation | str) -> CheckReport:
     if not isinstance(derivation, Derivation):
         raise SymconvError("derivation", "must be a Derivation or a preset's name", derivation)
     result = written if isinstance(written, WrittenResult) else read_result(written, derivation)
-    expected_shape = derivation.geometry.output_size
+    return compare(result, step_for("result", derivation))
+
+
+def compare(result: WrittenResult, step: Step) -> CheckReport:
+    """Compare a written object with the right object of ``step``: size, entries, slips.
+
+    >>> from symconv.engine.presets import preset
+    >>> d = preset("seed-1d")
+    >>> report = compare(read_result("[x1*w3, x2*w3]", d), step_for("scaled", d, "x_1K", 0))
+    >>> report.summary
+    'Wrong size: expected 3 entries, got 2 entries.'
+    """
+    derivation = step.derivation
+    expected_shape = step.shape
     notes = []
     if len(result.shape) != len(expected_shape) and _squeezed(result.shape) == _squeezed(
         expected_shape
     ):  # a column or a row for a vector, a flat list for a single row: same entries
         notes.append(
-            f"read the {shape_words(result.shape)} result as {shape_words(expected_shape)}"
+            f"read the {shape_words(result.shape)} {step.name} as {shape_words(expected_shape)}"
         )
         result = result.reshaped(expected_shape)
     alphabet = Alphabet.of(derivation)
-    writer = TermWriter(derivation)
+    spelling = Spelling.of([c.text for c in result.cells])
+    writer = TermWriter(derivation, spelling)
     if result.shape != expected_shape:
-        mismatch = shape_mismatch(derivation, result)
+        mismatch = shape_mismatch(step, result)
         unknown = unknown_names(result, derivation)
-        return CheckReport(derivation, result, mismatch, (), unknown, (), tuple(notes))
-    expected = flat_elements(derivation.output)
+        return CheckReport(
+            derivation, result, mismatch, (), unknown, (), tuple(notes), step, spelling
+        )
+    expected = step.values
     positions = {}
     for flat, index in enumerate(ndindex(expected_shape)):
         positions.setdefault(sympy.expand(expected[flat]), index)
     entries = []
+    products = step.kind in PRODUCT_STEPS
     for flat, index in enumerate(ndindex(expected_shape)):
         cell = result.cells[flat]
         if not equal(cell.value, expected[flat]):
             entries.append(
-                wrong_entry(index, cell, expected[flat], derivation, writer, alphabet, positions)
+                wrong_entry(
+                    index,
+                    cell,
+                    expected[flat],
+                    derivation,
+                    writer,
+                    alphabet,
+                    positions,
+                    step.terms(index),
+                    of_result=step.kind == "result",
+                )
+                if products
+                else wrong_element(index, cell, expected[flat], writer)
             )
     meant = {
         d.terms[0]: d.terms[1] for e in entries for d in e.diagnoses if d.code == "wrong-symbol"
     }
     unknown = unknown_names(result, derivation, meant)
-    diagnoses = []
-    if entries:
-        diagnoses = [
-            Diagnosis.plain(s.code, s.message)
-            for s in matching_slips(derivation, result.values, expected_shape)
-        ]
-        if result.unknown:
-            diagnoses += index_base(result.values, expected, alphabet)
+    diagnoses, explained = whole_explanation(step, result, [e.index for e in entries])
+    entries = [
+        replace(e, diagnoses=(), explained=True) if e.index in explained else e for e in entries
+    ]
+    if any(d.code in ("index-base", "renamed") for d in diagnoses):
+        unknown = ()  # the renaming explains the names too
     return CheckReport(
-        derivation, result, None, tuple(entries), unknown, tuple(diagnoses), tuple(notes)
+        derivation,
+        result,
+        None,
+        tuple(entries),
+        unknown,
+        tuple(diagnoses),
+        tuple(notes),
+        step,
+        spelling,
     )
 
 

@@ -33,6 +33,7 @@ class Diagnosis:
     text: str
     latex: str
     terms: tuple[str, ...] = ()
+    fix: str = ""
 
     @property
     def short(self) -> str:
@@ -40,13 +41,19 @@ class Diagnosis:
         return self.text.split(": ")[0]
 
     def as_dict(self) -> dict:
-        """``{"code": ..., "message": ..., "terms": [...]}``; terms are the ones it names."""
-        return {"code": self.code, "message": self.text, "terms": list(self.terms)}
+        """``{"code", "message", "terms", "fix"}``; terms are the ones it names."""
+        return {"code": self.code, "message": self.text, "terms": list(self.terms), "fix": self.fix}
+
+    @property
+    def headline(self) -> str:
+        """The message with its fix, as a sentence: ``Kernel flipped: .... Fix: ...``."""
+        line = self.text[:1].upper() + self.text[1:] + "."
+        return f"{line} Fix: {self.fix}." if self.fix else line
 
     @classmethod
-    def plain(cls, code: str, message: str) -> Diagnosis:
+    def plain(cls, code: str, message: str, fix: str = "") -> Diagnosis:
         """A diagnosis that names no terms: its LaTeX is the message, escaped."""
-        return cls(code, message, tex_escape(message))
+        return cls(code, message, tex_escape(message), fix=fix)
 
     @classmethod
     def of_terms(cls, writer: TermWriter, code: str, template: str, *terms) -> Diagnosis:
@@ -60,13 +67,14 @@ class Diagnosis:
         ('sign of -w1', 'sign of $-w_{1}$')
         """
         texts = [t if isinstance(t, str) else writer.text(t) for t in terms]
+        shown = [t if isinstance(t, str) else writer.shown(t) for t in terms]
         latexes = [tex_escape(t) if isinstance(t, str) else f"${writer.latex(t)}$" for t in terms]
         pieces = []
         for literal, field, _, _ in string.Formatter().parse(template):
             pieces.append(tex_escape(literal))
             if field is not None:
                 pieces.append(latexes[int(field)])
-        return cls(code, template.format(*texts), "".join(pieces), tuple(texts))
+        return cls(code, template.format(*shown), "".join(pieces), tuple(texts))
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ class WrongEntry:
     missing_latex: tuple[str, ...]
     extra_latex: tuple[str, ...]
     diagnoses: tuple[Diagnosis, ...]
+    explained: bool = False
 
     @property
     def position(self) -> tuple[int, ...]:
@@ -112,4 +121,5 @@ class WrongEntry:
             "missing": list(self.missing_text),
             "extra": list(self.extra_text),
             "diagnoses": [d.as_dict() for d in self.diagnoses],
+            "explained_by_whole_result": self.explained,
         }

@@ -29,7 +29,7 @@ from symconv.checker.read.alphabet import Alphabet, split_name
 from symconv.checker.read.written import WrittenCell
 from symconv.checker.term_writer import TermWriter
 from symconv.engine.derivation import Derivation
-from symconv.notation.expressions import sum_latex, sum_text
+from symconv.notation.expressions import join_terms, sum_latex, sum_text
 from symconv.notation.words import position_words
 
 
@@ -41,16 +41,25 @@ def wrong_entry(
     writer: TermWriter,
     alphabet: Alphabet,
     positions: dict,
+    terms: list[tuple] | None = None,
+    of_result: bool = True,
 ) -> WrongEntry:
     """The entry at ``index`` found wrong: the terms missing and extra, the mistakes named.
 
     ``positions`` maps each correct entry (expanded) to its index, so that an entry
-    written in another entry's place is named.
+    written in another entry's place is named. ``terms`` are the correct entry's
+    (input, kernel) products in derivation order (the result's by default); for a step
+    other than the result (``of_result`` False) a misplaced product is not traced to an
+    output position.
     """
+    if terms is None and of_result:
+        terms = d.terms(index)
     missing, extra, diagnoses, free_missing, free_extra = _compare_terms(
         expected, cell.value, writer
     )
-    diagnoses += _unmatched_terms(free_extra, free_missing, cell, index, d, writer, alphabet)
+    place = (lambda t: _lands(t, d, writer)) if of_result else (lambda t: "")
+    count = len(terms) if terms is not None else len(sympy.Add.make_args(sympy.expand(expected)))
+    diagnoses += _unmatched_terms(free_extra, free_missing, cell, count, d, writer, alphabet, place)
     diagnoses += _entry_as_a_whole(cell, index, positions, diagnoses, writer, alphabet)
     return WrongEntry(
         index=index,
@@ -59,8 +68,10 @@ def wrong_entry(
         written_latex=cell.latex,
         value=cell.value,
         expected=expected,
-        expected_text=sum_text(d.terms(index)),
-        expected_latex=sum_latex(d.terms(index)),
+        expected_text=sum_text(terms) if terms is not None else _ordered(expected, writer, "text"),
+        expected_latex=(
+            sum_latex(terms) if terms is not None else _ordered(expected, writer, "latex")
+        ),
         missing=tuple(missing),
         extra=tuple(extra),
         missing_text=tuple(writer.text(t) for t in missing),
@@ -68,6 +79,53 @@ def wrong_entry(
         missing_latex=tuple(writer.latex(t) for t in missing),
         extra_latex=tuple(writer.latex(t) for t in extra),
         diagnoses=tuple(diagnoses),
+    )
+
+
+def wrong_element(
+    index: tuple[int, ...], cell: WrittenCell, expected: sympy.Expr, writer: TermWriter
+) -> WrongEntry:
+    """An entry of a step that holds single elements (C, Z, a kernel) found wrong.
+
+    >>> import sympy
+    >>> from symconv.engine.presets import preset
+    >>> w1, w2 = sympy.symbols("w1 w2")
+    >>> writer = TermWriter(preset("seed-1d"))
+    >>> entry = wrong_element((0, 1), WrittenCell("w1", w1, "w_{1}"), w2, writer)
+    >>> entry.where, entry.diagnoses[0].text
+    ('row 1, column 2', 'wrote w1 where w2 belongs')
+    """
+    value = cell.value
+    if expected == 0:
+        found = Diagnosis.of_terms(
+            writer, "extra-term", "{0} does not belong here: this entry is 0", value
+        )
+    elif value == 0:
+        found = Diagnosis.of_terms(
+            writer, "entry-empty", "entry left empty (or 0); it is {0}", expected
+        )
+    else:
+        found = Diagnosis.of_terms(
+            writer, "wrong-element", "wrote {0} where {1} belongs", value, expected
+        )
+    missing = () if expected == 0 else (expected,)
+    extra = () if value == 0 else (value,)
+    return WrongEntry(
+        index=index,
+        where=position_words(index, len(index)),
+        written=cell.text,
+        written_latex=cell.latex,
+        value=value,
+        expected=expected,
+        expected_text=writer.text(expected),
+        expected_latex=writer.latex(expected),
+        missing=missing,
+        extra=extra,
+        missing_text=tuple(writer.text(t) for t in missing),
+        extra_text=tuple(writer.text(t) for t in extra),
+        missing_latex=tuple(writer.latex(t) for t in missing),
+        extra_latex=tuple(writer.latex(t) for t in extra),
+        diagnoses=(found,),
     )
 
 
@@ -122,16 +180,17 @@ def _unmatched_terms(
     free_extra: list,
     free_missing: list,
     cell: WrittenCell,
-    index: tuple[int, ...],
+    count: int,
     d: Derivation,
     writer: TermWriter,
     alphabet: Alphabet,
+    place,
 ) -> list[Diagnosis]:
     """The mistakes behind terms written where others belong, left out, or not belonging."""
     diagnoses = []
     for e in list(free_extra):
         for m in free_missing:
-            found = _pair(e, m, d, writer, alphabet)
+            found = _pair(e, m, d, writer, alphabet, place)
             if found:
                 diagnoses.append(found)
                 free_extra.remove(e)
@@ -141,13 +200,8 @@ def _unmatched_terms(
         writer.split(t) is not None for t in free_extra + free_missing
     ):
         e, m = free_extra.pop(), free_missing.pop()
-        diagnoses.append(
-            Diagnosis.of_terms(
-                writer, "wrong-term", "wrote {0} where {1} belongs; {2}", e, m, _lands(e, d, writer)
-            )
-        )
+        diagnoses.append(_placed(writer, "wrong-term", "wrote {0} where {1} belongs", e, m, place))
     if free_missing:
-        count = len(d.terms(index))
         if cell.value == 0:
             noun = "product" if count == 1 else "products"
             diagnoses.append(
@@ -172,7 +226,7 @@ def _unmatched_terms(
             )
     for e in free_extra:
         if e.free_symbols <= set(alphabet.roles):  # unknown names: _entry_as_a_whole
-            diagnoses.append(_extra_diagnosis(e, d, writer))
+            diagnoses.append(_extra_diagnosis(e, writer, place))
     return diagnoses
 
 
@@ -211,7 +265,7 @@ def _entry_as_a_whole(
     return diagnoses
 
 
-def _pair(e, m, d: Derivation, writer: TermWriter, alphabet: Alphabet) -> Diagnosis | None:
+def _pair(e, m, d: Derivation, writer: TermWriter, alphabet: Alphabet, place) -> Diagnosis | None:
     """Name the mistake that wrote the extra term ``e`` where the missing term ``m`` belongs."""
     for symbol in sorted(e.free_symbols - set(alphabet.roles), key=lambda s: s.name):
         if alphabet.other_base(*split_name(symbol.name)):
@@ -245,24 +299,27 @@ def _pair(e, m, d: Derivation, writer: TermWriter, alphabet: Alphabet) -> Diagno
             return Diagnosis.of_terms(
                 writer, "kernel-flipped", "kernel flipped: wrote {0} where {1} belongs", e, m
             )
-        return Diagnosis.of_terms(
+        return _placed(
             writer,
             "wrong-kernel-element",
-            "wrong kernel element: wrote {0} where {1} belongs; {2}",
+            "wrong kernel element: wrote {0} where {1} belongs",
             e,
             m,
-            _lands(e, d, writer),
+            place,
         )
     if te == tm:
-        return Diagnosis.of_terms(
-            writer,
-            "wrong-input",
-            "wrong input element: wrote {0} where {1} belongs; {2}",
-            e,
-            m,
-            _lands(e, d, writer),
+        return _placed(
+            writer, "wrong-input", "wrong input element: wrote {0} where {1} belongs", e, m, place
         )
     return None
+
+
+def _placed(writer: TermWriter, code: str, template: str, e, m, place) -> Diagnosis:
+    """A diagnosis naming ``e`` and ``m``, and where ``e`` really goes when that is known."""
+    where = place(e)
+    if where:
+        return Diagnosis.of_terms(writer, code, template + "; {2}", e, m, where)
+    return Diagnosis.of_terms(writer, code, template, e, m)
 
 
 def _flipped_along_one_axis(ke, km, size) -> bool:
@@ -274,7 +331,7 @@ def _flipped_along_one_axis(ke, km, size) -> bool:
     return False
 
 
-def _extra_diagnosis(term, d: Derivation, writer: TermWriter) -> Diagnosis:
+def _extra_diagnosis(term, writer: TermWriter, place) -> Diagnosis:
     if writer.split(term) is None:
         return Diagnosis.of_terms(
             writer,
@@ -282,9 +339,12 @@ def _extra_diagnosis(term, d: Derivation, writer: TermWriter) -> Diagnosis:
             "{0} is not a product of one input element and one kernel element",
             term,
         )
-    return Diagnosis.of_terms(
-        writer, "extra-term", "{0} does not belong here: {1}", term, _lands(term, d, writer)
-    )
+    where = place(term)
+    if where:
+        return Diagnosis.of_terms(
+            writer, "extra-term", "{0} does not belong here: {1}", term, where
+        )
+    return Diagnosis.of_terms(writer, "extra-term", "{0} does not belong here", term)
 
 
 def _lands(term, d: Derivation, writer: TermWriter) -> str:
@@ -299,6 +359,14 @@ def _lands(term, d: Derivation, writer: TermWriter) -> str:
     if all(0 <= o < n for o, n in zip(out, g.output_size)):
         return f"it belongs in {position_words(out, g.rank)}"
     return "it falls in the border the padding crops away"
+
+
+def _ordered(expected, writer: TermWriter, form: str) -> str:
+    """An expected value's terms in writing order, as text or LaTeX."""
+    expanded = sympy.expand(expected)
+    terms = sorted(sympy.Add.make_args(expanded), key=writer.key) if expanded != 0 else []
+    write = writer.text if form == "text" else writer.latex
+    return join_terms([write(t) for t in terms])
 
 
 def _coefficients(expr) -> dict:

@@ -6,7 +6,7 @@ HTML page are written by :mod:`symconv.checker.report_formats`.
 
 >>> from symconv.checker.compare import check
 >>> report = check("[x1*w2, x1*w3, x2*w2]", "seed-1d")
->>> print(str(report).splitlines()[1])
+>>> print(str(report).splitlines()[2])
 entry 2: wrong
 >>> r"\textcolor{red}{x_{1} w_{3}}" in report._repr_latex_()
 True
@@ -19,8 +19,11 @@ import math
 from dataclasses import dataclass
 
 from symconv.checker.diagnosis import Diagnosis, WrongEntry
+from symconv.checker.explain import ShapeMismatch
 from symconv.checker.read.written import WrittenResult
-from symconv.checker.slips import ShapeMismatch
+from symconv.checker.spelling import Spelling
+from symconv.checker.steps import Step
+from symconv.checker.term_writer import TermWriter
 from symconv.checker.unknown_names import UnknownName
 from symconv.engine.derivation import Derivation
 from symconv.notation.grids import array_latex, slices
@@ -50,6 +53,8 @@ class CheckReport:
     unknown: tuple[UnknownName, ...]
     diagnoses: tuple[Diagnosis, ...]
     notes: tuple[str, ...] = ()
+    step: Step | None = None
+    spelling: Spelling = Spelling()
 
     @property
     def ok(self) -> bool:
@@ -66,8 +71,8 @@ class CheckReport:
 
     @property
     def expected_shape(self) -> tuple[int, ...]:
-        """The size of the correct result."""
-        return self.derivation.geometry.output_size
+        """The size of the correct object (the result's, unless another step is checked)."""
+        return self.step.shape if self.step is not None else self.derivation.geometry.output_size
 
     @property
     def configuration(self) -> str:
@@ -75,6 +80,21 @@ class CheckReport:
         words = configuration_words(self.derivation.geometry)
         title = self.derivation.title
         return f"{title} ({words})" if title else words
+
+    @property
+    def headline(self) -> str:
+        """The first line of the report: the one slip and its fix when one explains it all,
+        else the summary."""
+        if (
+            self.shape is not None
+            and self.shape.causes
+            and "every entry matches" in (self.shape.causes[0].text)
+        ):
+            cause = self.shape.causes[0]
+            return f"Wrong size ({self.shape.text}): {cause.headline}"
+        if self.diagnoses and self.entries and all(e.explained for e in self.entries):
+            return self.diagnoses[0].headline
+        return self.summary
 
     @property
     def summary(self) -> str:
@@ -95,7 +115,8 @@ class CheckReport:
             noun = "entry" if count == 1 else "entries"
             parts.append(f"{len(self.entries)} of {count} {noun} wrong: {where}")
         if self.diagnoses:
-            parts.append(f"the whole result is consistent with: {self.diagnoses[0].short}")
+            whole = "result" if self.step is None or self.step.kind == "result" else self.step.name
+            parts.append(f"the whole {whole} is consistent with: {self.diagnoses[0].short}")
         if self.unknown:
             names = sorted({u.symbol.written for u in self.unknown})
             parts.append("unknown symbols: " + ", ".join(names))
@@ -107,12 +128,17 @@ class CheckReport:
             "ok": self.ok,
             "exit_status": self.exit_status,
             "summary": self.summary,
+            "headline": self.headline,
+            "step": self.step.kind if self.step is not None else "result",
+            "name": self.step.name if self.step is not None else "O",
             "configuration": self.configuration,
             "expected_shape": list(self.expected_shape),
             "written_shape": list(self.written.shape),
             "form": self.written.form,
             "shape": None if self.shape is None else self.shape.as_dict(),
-            "entries": [e.as_dict() for e in self.entries],
+            "entries": [
+                {**e.as_dict(), "expected_written": self.written_expected(e)} for e in self.entries
+            ],
             "unknown_symbols": [u.as_dict() for u in self.unknown],
             "diagnoses": [d.as_dict() for d in self.diagnoses],
             "notes": list(self.notes),
@@ -122,30 +148,53 @@ class CheckReport:
         """The report as JSON (deterministic: same input, same bytes)."""
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n"
 
+    def written_expected(self, entry: WrongEntry) -> str:
+        """The correct entry written in the student's own notation."""
+        terms = self.step.terms(entry.index) if self.step is not None else None
+        writer = TermWriter(self.derivation, self.spelling)
+        return self.spelling.write(terms if terms is not None else entry.expected, writer)
+
     def to_text(self) -> str:
-        """The report as plain text, one finding per block, the summary last."""
-        lines = [f"Checking against: {self.configuration}"]
+        """The report as plain text: the headline, then each finding; the summary last.
+
+        A single slip that explains every wrong entry is said once, first, with its fix,
+        and the entries it explains are listed on one line.
+        """
+        headline = self.headline
+        lines = [headline, f"Checking against: {self.configuration}"]
+        if self.step is not None and self.step.kind != "result":
+            lines.append(f"Step: {self.step.name}, {self.step.label}")
         lines += [f"note: {n}" for n in self.notes]
+        writer = TermWriter(self.derivation, self.spelling)
+        spell = lambda terms: ", ".join(writer.shown(t) for t in terms)  # noqa: E731
         if self.shape is not None:
             lines.append(f"size: {self.shape.text}")
             lines += ["  " + line for line in self.shape.formula.splitlines()]
             for cause in self.shape.causes:
-                lines.append(f"  likely cause: {cause.text}")
+                if cause.headline not in headline:
+                    lines.append(f"  likely cause: {cause.text}")
             if not self.shape.causes:
                 lines.append("  no common slip gives this size; work the formula above again")
         for diagnosis in self.diagnoses:
-            lines.append(f"whole result: {diagnosis.text}")
+            if diagnosis.headline != headline:
+                lines.append(f"whole result: {diagnosis.headline}")
+        explained = [e.where for e in self.entries if e.explained]
+        if explained and len(explained) < len(self.entries):
+            lines.append("explained by that: " + "; ".join(explained))
         for entry in self.entries:
+            if entry.explained:
+                continue
             lines.append(f"{entry.where}: wrong")
             lines.append(f"  written:   {entry.written or '(empty)'}")
-            lines.append(f"  expected:  {entry.expected_text}")
-            lines.append(f"  missing:   {', '.join(entry.missing_text) or 'none'}")
-            lines.append(f"  extra:     {', '.join(entry.extra_text) or 'none'}")
+            lines.append(f"  expected:  {self.written_expected(entry)}")
+            lines.append(f"  missing:   {spell(entry.missing) or 'none'}")
+            lines.append(f"  extra:     {spell(entry.extra) or 'none'}")
             for diagnosis in entry.diagnoses:
                 lines.append(f"  diagnosis: {diagnosis.text}")
         for name in self.unknown:
             lines.append(f"unknown symbol {name.symbol.written!r} in {name.where}: {name.message}")
-        lines.append(self.summary)
+        if headline != self.summary:
+            lines.append(self.summary)
         return "\n".join(lines) + "\n"
 
     def __str__(self) -> str:

@@ -1,19 +1,13 @@
-"""The common slips in a hand derivation, and which of them explain a written result.
+"""The common slips in a hand derivation, each computed as the derivation it amounts to.
 
 A slip is a whole-result mistake (padding not cropped, the wrong stride, the kernel
-flipped, rows and columns swapped, ...) computed as the derivation it amounts to, so a
-written result can be compared with what each slip gives. A result of the wrong size is
-explained by the slips that give that size.
+flipped, rows and columns swapped, ...); computing it as a derivation lets a written
+object be compared with what each slip gives (:mod:`symconv.checker.explain`).
 
->>> from symconv.checker.read.parse import read_result
 >>> from symconv.engine.presets import preset
->>> d = preset("seed-1d")
->>> written = read_result("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", d)
->>> mismatch = shape_mismatch(d, written)
->>> mismatch.text, mismatch.formula
-('expected 3 entries, got 5 entries', 'O = 2*(2 - 1) + 3 - 2*1 = 3')
->>> print(mismatch.causes[0].short)
-padding not cropped
+>>> no_crop = slips(preset("seed-1d"))[0]
+>>> no_crop.code, no_crop.shape, FIXES[no_crop.code]
+('no-crop', (5,), 'crop the padding: remove p cells from each side of the canvas')
 """
 
 from __future__ import annotations
@@ -24,41 +18,34 @@ from functools import cached_property
 
 import sympy
 
-from symconv.checker.diagnosis import Diagnosis
-from symconv.checker.read.alphabet import OTHER_BASES, Alphabet, split_name
-from symconv.checker.read.written import WrittenResult
 from symconv.core.equality import equal
 from symconv.core.sizes import size_lines
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
-from symconv.notation.words import axes_words, pads_words, shape_words
+from symconv.notation.words import axes_words, pads_words
+
+#: The one fix for each slip, as a student would apply it.
+FIXES = {
+    "no-crop": "crop the padding: remove p cells from each side of the canvas",
+    "crop-start-only": "crop the padding at the end too",
+    "crop-end-only": "crop the padding at the start too",
+    "crop-all-at-start": "crop the padding from each side, p_begin at the start and p_end at "
+    "the end",
+    "crop-all-at-end": "crop the padding from each side, p_begin at the start and p_end at the end",
+    "padding-added": "crop p cells from each side instead of adding them",
+    "stride": "start each input element's block s cells after the previous one",
+    "stride-on-kernel": "keep the kernel's taps d apart and start the blocks s apart",
+    "output-padding-ignored": "append the output_padding cells at the end of each axis",
+    "dilation-ignored": "space the kernel taps d cells apart",
+    "kernel-flipped": "paint each block with the kernel as given, w_1 first",
+    "kernel-indices-swapped": "w_ij is row i, column j of the kernel",
+    "input-transposed": "read the input row by row",
+    "transposed": "write row i of the result as row i, not as column i",
+    "index-base": "count the indices from 1, or check with --base 0",
+}
 
 #: Past this many products the whole-result slips are not tried (hand derivations are small).
 MAX_SLIP_PRODUCTS = 20_000
-
-
-@dataclass(frozen=True)
-class ShapeMismatch:
-    """The written result has the wrong size: the size expected, the formula, the likely causes."""
-
-    expected: tuple[int, ...]
-    written: tuple[int, ...]
-    formula: str
-    causes: tuple[Diagnosis, ...]
-
-    @property
-    def text(self) -> str:
-        """``expected 3x3, got 5x5``."""
-        return f"expected {shape_words(self.expected)}, got {shape_words(self.written)}"
-
-    def as_dict(self) -> dict:
-        """The mismatch as plain JSON-ready data."""
-        return {
-            "expected": list(self.expected),
-            "written": list(self.written),
-            "formula": self.formula.splitlines(),
-            "causes": [c.as_dict() for c in self.causes],
-        }
 
 
 @dataclass(frozen=True)
@@ -145,7 +132,7 @@ def slips(d: Derivation) -> list[Slip]:
                 g, pad_begin=tuple(-b for b in g.pad_begin), pad_end=tuple(-e for e in g.pad_end)
             ),
         )
-    for s in range(1, max(g.stride) + 3):
+    for s in sorted({1, max(g.stride) - 1, max(g.stride) + 1} - {0}):
         if (s,) * rank != g.stride:
             alternative = replace(g, stride=(s,) * rank)
             add(
@@ -206,9 +193,6 @@ def slips(d: Derivation) -> list[Slip]:
     return found
 
 
-# --- the check ------------------------------------------------------------------------------
-
-
 def _swapped(array, size: tuple[int, ...]):
     """A square 2-D ``array`` with rows and columns swapped; None if not square or unchanged."""
     if size[0] != size[1]:
@@ -217,57 +201,7 @@ def _swapped(array, size: tuple[int, ...]):
     return None if swapped == array else swapped
 
 
-def _few_products(d: Derivation) -> bool:
+def few_products(d: Derivation) -> bool:
     """True when ``d`` is small enough for its slips to be computed."""
     g = d.geometry
     return math.prod(g.input_size) * math.prod(g.kernel_size) <= MAX_SLIP_PRODUCTS
-
-
-def matching_slips(d: Derivation, values: list, shape: tuple[int, ...]) -> list[Slip]:
-    """The slips (one per code) that give exactly ``values``, a result of ``shape``."""
-    if not _few_products(d):
-        return []
-    found, seen = [], set()
-    for slip in slips(d):
-        if slip.shape == shape and slip.code not in seen and slip.gives(values):
-            found.append(slip)
-            seen.add(slip.code)
-    return found
-
-
-def shape_mismatch(d: Derivation, result: WrittenResult) -> ShapeMismatch:
-    """The wrong size, its formula worked out, and the slips giving that size, matches first."""
-    causes, confirmed = [], []
-    few = _few_products(d)
-    for slip in slips(d):
-        if slip.shape != result.shape:
-            continue
-        matches = few and slip.gives(result.values)
-        message = slip.message + (" (and every entry matches that)" if matches else "")
-        diagnosis = Diagnosis.plain(slip.code, message)
-        if diagnosis.code in {c.code for c in confirmed + causes}:
-            continue
-        (confirmed if matches else causes).append(diagnosis)
-    return ShapeMismatch(
-        d.geometry.output_size, result.shape, size_lines(d.geometry), tuple(confirmed + causes)
-    )
-
-
-def index_base(values: list, expected: list, alphabet: Alphabet) -> list[Diagnosis]:
-    """The indices counted from the other base: right once every index is shifted by one."""
-    names = set().union(*(v.free_symbols for v in values))
-    for shift, counted in OTHER_BASES:
-        moves = {}
-        for symbol in names:
-            moved = alphabet.shifted(*split_name(symbol.name), shift)
-            if moved is None:
-                break
-            moves[symbol] = moved
-        else:
-            if all(equal(v.xreplace(moves), e) for v, e in zip(values, expected)):
-                message = (
-                    f"indices counted from {counted}: this configuration counts from "
-                    f"{1 - counted} (every entry is right once they are shifted by one)"
-                )
-                return [Diagnosis.plain("index-base", message)]
-    return []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import sympy
 
 from symconv.checker.read.alphabet import split_name
+from symconv.checker.spelling import Spelling
 from symconv.engine.derivation import Derivation
 from symconv.notation.expressions import expr_latex
 
@@ -24,7 +25,8 @@ from symconv.notation.expressions import expr_latex
 class TermWriter:
     """Terms as a person writes them: the input element first, then the kernel element."""
 
-    def __init__(self, d: Derivation):
+    def __init__(self, d: Derivation, spelling: Spelling | None = None):
+        self.spelling = spelling
         self.inputs: dict = {}
         self.kernel: dict = {}
         for i, value in enumerate(d.input_elements):
@@ -78,6 +80,10 @@ class TermWriter:
         body = "*".join(str(f) if not f.is_Add else f"({f})" for f in factors)
         number = f"{coefficient}*" if coefficient.is_Integer else f"({coefficient})*"
         return _with_coefficient(coefficient, number, body)
+
+    def shown(self, term) -> str:
+        """The term as the student writes it (their :class:`Spelling`), else as :meth:`text`."""
+        return self.text(term) if self.spelling is None else self.spelling.write(term, self)
 
     def latex(self, term) -> str:
         """The term as LaTeX, factors in writing order: ``2 x_{1} w_{3}``."""

@@ -79,7 +79,9 @@ def test_json_and_text_agree():
     assert report.summary == "2 of 9 entries wrong: row 1, column 2; row 3, column 1."
     assert [e["where"] for e in data["entries"]] == ["row 1, column 2", "row 3, column 1"]
     text = str(report)
-    assert "row 3, column 1: wrong" in text and "extra:     d*w21" in text
+    # the student wrote LaTeX: the terms come back in LaTeX, the JSON keeps SymPy's syntax
+    assert "row 3, column 1: wrong" in text and "extra:     dw_{21}" in text
+    assert data["entries"][1]["extra"] == ["d*w21"]
     assert report.to_json() == check(TWO_WRONG, "seed-2d-s1").to_json()
 
 
