@@ -12,10 +12,33 @@ own text and JSON; these writers read it. User text (titles, written entries) is
 from __future__ import annotations
 
 import html
+import re
 
+import sympy
+
+from symconv.checker.homework import HomeworkReport, SizeCheck, plain_arithmetic
 from symconv.checker.report import CheckReport
+from symconv.checker.steps import normalised_name
+from symconv.notation.expressions import symbol_latex
 from symconv.notation.tex_text import check_symbols, tex_escape
-from symconv.notation.words import capitalised
+from symconv.notation.words import capitalised, configuration_words
+
+_PREAMBLE = (
+    "\\documentclass{article}\n\\usepackage{amsmath}\n"
+    "\\usepackage{xcolor}\n\\definecolor{symconvwrong}{rgb}{1,0.82,0.82}\n"
+    "\\begin{document}\n"
+)
+
+
+def formula_latex(line: str) -> str:
+    r"""A size formula line as mathematics: ``2*(2 - 1)`` as ``2 \cdot (2 - 1)``.
+
+    >>> formula_latex("O_1 = 2*(2 - 1) + 3 - 2*1 = 3")
+    'O_{1} = 2 \\cdot (2 - 1) + 3 - 2 \\cdot 1 = 3'
+    """
+    text = re.sub(r"[^A-Za-z0-9_ ()+\-*=.,]", "", line)
+    text = re.sub(r"_([A-Za-z0-9]+)", r"_{\1}", text)
+    return text.replace("*", r" \cdot ").replace("  ", " ")
 
 
 def report_latex(report: CheckReport, document: bool = True) -> str:
@@ -26,9 +49,22 @@ def report_latex(report: CheckReport, document: bool = True) -> str:
     """
     check_symbols(report.derivation)  # SymPy prints names as they are: no TeX in them
     body = [r"\section*{Check of a hand derivation}"]
-    body.append(r"\noindent Configuration: " + tex_escape(report.configuration) + ".")
-    body.append("")
+    body += _report_body(report)
+    text = "\n".join(body) + "\n"
+    if not document:
+        return text
+    return _PREAMBLE + text + "\\end{document}\n"
+
+
+def _report_body(report: CheckReport, configuration: bool = True) -> list[str]:
+    body = []
+    if configuration:
+        body.append(r"\noindent Configuration: " + tex_escape(report.configuration) + ".")
+        body.append("")
     body.append(r"\noindent\textbf{" + tex_escape(report.summary) + "}")
+    if report.headline != report.summary:
+        body.append("")
+        body.append(r"\noindent " + tex_escape(report.headline))
     for note in report.notes:
         body.append("")
         body.append(r"\noindent " + tex_escape(capitalised(note)) + ".")
@@ -38,14 +74,20 @@ def report_latex(report: CheckReport, document: bool = True) -> str:
     items = []
     if report.shape is not None:
         formula = r" \\ ".join(
-            r"\texttt{" + tex_escape(f) + "}" for f in report.shape.formula.splitlines()
+            f"${formula_latex(f)}$" if "=" in f else tex_escape(f)
+            for f in report.shape.formula.splitlines()
         )
         items.append(r"\item Size: " + tex_escape(report.shape.text) + r". \\ " + formula)
         for cause in report.shape.causes:
             items.append(r"\item Likely cause: " + cause.latex + ".")
     for diagnosis in report.diagnoses:
-        items.append(r"\item Whole result: " + diagnosis.latex + ".")
+        if diagnosis.headline == report.headline:
+            continue
+        fix = f" Fix: {tex_escape(diagnosis.fix)}." if diagnosis.fix else ""
+        items.append(r"\item Whole result: " + diagnosis.latex + "." + fix)
     for e in report.entries:
+        if e.explained:
+            continue
         missing = ", ".join(f"${t}$" for t in e.missing_latex) or "none"
         extra = ", ".join(f"${t}$" for t in e.extra_latex) or "none"
         lines = [
@@ -57,10 +99,9 @@ def report_latex(report: CheckReport, document: bool = True) -> str:
         lines += [capitalised(d.latex) + "." for d in e.diagnoses]
         items.append(" ".join(lines))
     for name in report.unknown:
+        symbol = symbol_latex(sympy.Symbol(name.symbol.name))
         items.append(
-            r"\item Unknown symbol \texttt{"
-            + tex_escape(name.symbol.written)
-            + "} in "
+            rf"\item Unknown symbol ${symbol}$ in "
             + tex_escape(name.where)
             + ": "
             + tex_escape(name.message)
@@ -68,14 +109,62 @@ def report_latex(report: CheckReport, document: bool = True) -> str:
         )
     if items:
         body += [r"\begin{itemize}", *items, r"\end{itemize}"]
+    return body
+
+
+def homework_latex(report: HomeworkReport, document: bool = True) -> str:
+    """A whole hand derivation's check as LaTeX: the headline, then each step in file order.
+
+    >>> from symconv.checker.homework import check_homework
+    >>> text = homework_latex(check_homework("Z = [0, x1, 0, x2, 0]\\ny = [x1*w2, 0, x2*w2]",
+    ...                                      "seed-1d"))
+    >>> text.count(r"\\subsection*"), r"\\colorbox{symconvwrong}" in text
+    (2, True)
+    """
+    check_symbols(report.derivation)
+    body = [r"\section*{Check of a hand derivation}"]
+    body.append(r"\noindent\textbf{" + tex_escape(report.headline) + "}")
+    body.append("")
+    configuration = configuration_words(report.derivation.geometry)
+    body.append(r"\noindent Configuration: " + tex_escape(configuration) + ".")
+    for c in report.checks:
+        if isinstance(c, SizeCheck):
+            verdict = "right" if c.ok else tex_escape(c.message)
+            name = re.sub(r"[^A-Za-z0-9_]", "", normalised_name(c.name))
+            line = " = ".join([name, *(plain_arithmetic(p) for p in c.parts)])
+            body.append("")
+            body.append(rf"\noindent Line {c.line}, size: ${formula_latex(line)}$: {verdict}.")
+            continue
+        if c.report is None:
+            body.append(r"\subsection*{Line " + f"{c.line}" + "}")
+            body.append(r"\noindent Not checked: " + tex_escape(c.note) + ".")
+            continue
+        label = tex_escape(c.step.label)
+        body.append(r"\subsection*{Line " + f"{c.line}: ${c.step.latex}$, {label}" + "}")
+        body += _report_body(c.report, configuration=False)
     text = "\n".join(body) + "\n"
     if not document:
         return text
-    return (
-        "\\documentclass{article}\n\\usepackage{amsmath}\n"
-        "\\usepackage{xcolor}\n\\definecolor{symconvwrong}{rgb}{1,0.82,0.82}\n"
-        "\\begin{document}\n" + text + "\\end{document}\n"
-    )
+    return _PREAMBLE + text + "\\end{document}\n"
+
+
+def homework_html(report: HomeworkReport) -> str:
+    """A whole hand derivation's check as HTML: the headline, then each step's report."""
+    parts = ['<div class="symconv-homework">', f"<p><b>{html.escape(report.headline)}</b></p>"]
+    for c in report.checks:
+        if isinstance(c, SizeCheck):
+            verdict = "right" if c.ok else c.message
+            written = html.escape(c.written)
+            parts.append(
+                f"<p>Line {c.line}, size <code>{written}</code>: {html.escape(verdict)}</p>"
+            )
+        elif c.report is None:
+            parts.append(f"<p>Line {c.line}: not checked: {html.escape(c.note)}</p>")
+        else:
+            parts.append(f"<h4>Line {c.line}: {html.escape(c.name or c.step.label)}</h4>")
+            parts.append(report_html(c.report))
+    parts.append("</div>")
+    return "\n".join(parts)
 
 
 def report_html(report: CheckReport) -> str:
@@ -123,5 +212,3 @@ def report_html(report: CheckReport) -> str:
         parts += ["<ul>", *items, "</ul>"]
     parts.append("</div>")
     return "\n".join(parts)
-
-

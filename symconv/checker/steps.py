@@ -33,6 +33,8 @@ from symconv.core.grid import ndindex, row_major_strides
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.errors import SymconvError
+from symconv.notation.expressions import symbol_latex
+from symconv.notation.statements import TRANSPOSE
 from symconv.notation.words import axes_words, shape_words
 
 _WRAPPERS = re.compile(
@@ -92,6 +94,16 @@ _FLIPPED = {
 _KERNEL = {"k", "w", "kernel"}
 _INPUT = {"i", "x", "input"}
 _MATRIX = {"c", "m", "w_c"}
+_LATEX_NAMES = {
+    "result": "O",
+    "canvas": r"O_{\text{full}}",
+    "stretched": "Z",
+    "flipped": r"K_{\text{flip}}",
+    "kernel": "K",
+    "input": "I",
+    "matrix": "C",
+    "matrix-transposed": "C" + TRANSPOSE,
+}
 _SCALED = re.compile(r"(?P<element>.+?)(?:\\cdot|\\times|[*·⋅×])?\s*(?P<kernel>[KW])")
 _GENERIC_ELEMENT = re.compile(r"[IX]_\{?(?P<index>[0-9ij, ]+)\}?")
 
@@ -127,6 +139,13 @@ class Step:
     derivation: Derivation = field(repr=False)
     size_formula: str = ""
     element: int | None = None
+
+    @property
+    def latex(self) -> str:
+        r"""The step's object as mathematics: ``O``, ``O_{\text{full}}``, ``a K``, ``C^T``."""
+        if self.kind == "scaled":
+            return symbol_latex(self.derivation.input_elements[self.element]) + " K"
+        return _LATEX_NAMES[self.kind]
 
     def terms(self, index: tuple[int, ...]) -> list[tuple] | None:
         """The (input, kernel) products of entry ``index`` in derivation order, when they exist."""
@@ -201,7 +220,7 @@ def step_for(kind: str, d: Derivation, name: str = "", element: int | None = Non
         return Step(
             kind,
             name or f"{value}K",
-            f"the block of {value} (it times the kernel)",
+            f"{value} times the kernel",
             g.kernel_size,
             flat_elements(d.scaled_kernel(element)),
             d,

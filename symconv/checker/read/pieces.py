@@ -175,7 +175,8 @@ def _size_lines(text: str, spans: list[tuple[int, int]]) -> list[Piece]:
                 continue
             if len(sides) == 2 and not re.search(r"[+\-−*×·⋅(]|\\cdot|\\times", line):
                 continue  # "O = 3" alone states a size; worked lines show their arithmetic
-            found.append(Piece(name_words[-1], "size", statement.strip(), number, numeric))
+            written = " = ".join([name_words[-1], *sides[1:]])
+            found.append(Piece(name_words[-1], "size", written, number, numeric))
     return found
 
 

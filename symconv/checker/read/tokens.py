@@ -46,8 +46,14 @@ _SUBSCRIPT = re.compile(r"\s*_\s*(?:\{\s*([0-9\s,]*?)\s*\}|([0-9]+))")
 _UNICODE_OPERATORS = str.maketrans({"×": "*", "·": "*", "⋅": "*", "∗": "*", "−": "-"})
 _LOWERED = re.compile("[₀-₉]+")
 _RAISED = re.compile("[⁰¹²³⁴-⁹]+")
-_DIGIT_OF = {**{chr(0x2080 + n): str(n) for n in range(10)}, "⁰": "0", "¹": "1", "²": "2",
-             "³": "3", **{chr(0x2070 + n): str(n) for n in range(4, 10)}}
+_DIGIT_OF = {
+    **{chr(0x2080 + n): str(n) for n in range(10)},
+    "⁰": "0",
+    "¹": "1",
+    "²": "2",
+    "³": "3",
+    **{chr(0x2070 + n): str(n) for n in range(4, 10)},
+}
 
 
 def plain_text(text: str) -> str:

@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 from symconv.checker.compare import check
-from symconv.checker.report_formats import report_latex
+from symconv.checker.homework import check_homework, is_homework
+from symconv.checker.report_formats import homework_latex, report_latex
 from symconv.cli.options import (
     add_configuration,
     add_output,
@@ -40,10 +41,15 @@ EXAMPLES = r"""examples:
   symconv check --input 3 --kernel 2 --stride 2 mine.txt --format json
   symconv check --preset seed-2d-s1 mine.tex --format latex -o report.tex
 
-The result may be a LaTeX matrix (pmatrix, bmatrix, array; with or without $$ or \[ \]),
-rows written with & and \\, a vector like [x1*w2, x1*w3 + x2*w1, x2*w2], SymPy or Python
-syntax, or JSON (nested lists of strings or numbers). Names are read by the
-configuration's symbols: aw_{11} is a*w11, x_1w_3 is x1*w3.
+The result may be a LaTeX matrix (pmatrix, bmatrix, array, \left( ... \right); with or
+without $$ or \[ \]), rows written with & and \\, a vector like [x1*w2, x1*w3 + x2*w1,
+x2*w2], SymPy or Python syntax, or JSON. Names are read by the configuration's symbols:
+aw_{11}, a×w₁₁ and a \cdot w_{11} are all a*w11.
+
+A file may show the whole derivation (Markdown or LaTeX): each matrix is checked against
+the step its name claims (aK for a times the kernel, O_{full} for the canvas before the
+crop, Z for the stretched and bordered input, K_{flip}, C, C^T, and O or y for the
+result), and each size line such as O = 2(2-1)+3-2 = 3 is checked too.
 
 exit status: 0 all right, 1 something wrong, 2 unreadable input
 """
@@ -76,11 +82,17 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     single_channel(args, "check")
     derivation = read_request(args).derivation
-    report = check(read_text(args.file), derivation)
+    text = read_text(args.file)
+    if is_homework(text):
+        report = check_homework(text, derivation)
+        latex = homework_latex
+    else:
+        report = check(text, derivation)
+        latex = report_latex
     if args.format == "json":
         output = report.to_json()
     elif args.format == "latex":
-        write_latex(args, report_latex(report))
+        write_latex(args, latex(report))
         return report.exit_status
     else:
         output = report.to_text()
