@@ -38,7 +38,7 @@ class Diagnosis:
     @property
     def short(self) -> str:
         """The message up to its first colon: ``padding not cropped``."""
-        return self.text.split(": ")[0]
+        return self.text.split(": ")[0].removesuffix(" (and every entry matches that)")
 
     def as_dict(self) -> dict:
         """``{"code", "message", "terms", "fix"}``; terms are the ones it names."""

@@ -122,6 +122,8 @@ def _partial(step: Step, result: WrittenResult, wrong: list) -> tuple[list[Diagn
     if best is None or len(best_explained) < 2 or 3 * len(best_explained) < 2 * len(wrong):
         return [], set()
     rest = [i for i in wrong if i not in best_explained]
+    if not rest:  # it gives every wrong entry but not the right ones: a coincidence
+        return [], set()
     where = "; ".join(position_words(i, len(i)) for i in rest)
     message = f"{best.message} (every wrong entry but {where})"
     return [Diagnosis.plain(best.code, message, best.fix)], best_explained

@@ -16,7 +16,7 @@ against that step (:func:`~symconv.checker.compare.compare`); each size line
 >>> [(s.name, s.ok) for s in report.checks]
 [('aK', True), ('O_h', False), ('O', True)]
 >>> print(report.headline)
-2 of 3 steps right; wrong: O_h (arithmetic).
+2 of 3 steps right; wrong: O_h (arithmetic slip).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from symconv.checker.read.parse import read_result
 from symconv.checker.read.pieces import Piece, pieces
 from symconv.checker.report import CheckReport
 from symconv.checker.steps import Step, normalised_name, step_for, step_named
+from symconv.core.equality import equal
 from symconv.core.sizes import output_length
 from symconv.engine.derivation import Derivation
 from symconv.engine.presets import preset
@@ -42,7 +43,9 @@ _RESULT_SIZE = re.compile(r"(?:O|o|y|Y|n|N|L|H|W)(?:_(?:out|[hwdxyzHWD123]|\d))?
 _CANVAS_SIZE = {"o_full", "ofull", "full", "canvas", "o_canvas", "o_f"}
 _AXIS_LETTERS = {"h": 0, "H": 0, "y": 0, "w": -1, "W": -1, "x": -1, "d": 0, "D": 0}
 #: The steps tried, in order, for a matrix written without a name.
-_BY_SHAPE = ("result", "canvas", "stretched", "matrix", "matrix-transposed", "kernel")
+_BY_SHAPE = (
+    "result", "canvas", "stretched", "flipped", "matrix", "matrix-transposed", "kernel", "input",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,13 @@ class SizeCheck:
     def ok(self) -> bool:
         """True when the arithmetic and the size are right."""
         return not self.code
+
+    @property
+    def reason(self) -> str:
+        """The slip in a few words: ``arithmetic slip``, ``the padding is not subtracted``."""
+        if not self.code:
+            return ""
+        return self.message.split(": ")[1 if self.code != "arithmetic" else 0].split(" (")[0]
 
     def as_dict(self) -> dict:
         """The size line as plain JSON-ready data."""
@@ -157,7 +167,8 @@ class HomeworkReport:
         names = []
         for c in self.wrong:
             slip = _slip(c)
-            names.append(f"{c.name} ({slip})" if slip else c.name)
+            name = c.name or c.step.label
+            names.append(f"{name} ({slip})" if slip else name)
         right = len(checked) - len(self.wrong)
         return f"{right} of {len(checked)} steps right; wrong: {', '.join(names)}."
 
@@ -239,6 +250,8 @@ def is_homework(text: str) -> bool:
     if len(found) != 1:
         return len(found) > 1
     (piece,) = found
+    if piece.kind == "size":
+        return True
     return bool(piece.name) and normalised_name(piece.name).lower() not in ("o", "y")
 
 
@@ -252,7 +265,12 @@ def _step_check(piece: Piece, d: Derivation, alone: bool) -> StepCheck:
             None,
             f"{piece.name!r} names no step; name it O, O_full, aK, Z, C or C^T",
         )
-    written = read_result(piece.text, d)
+    try:
+        written = read_result(piece.text, d)
+    except SymconvError as error:
+        where = f"line {piece.line}" + (f" ({piece.name})" if piece.name else "")
+        args = () if error.value is None else (error.value,)
+        raise SymconvError(error.parameter, f"{where}: {error.rule}", *args) from None
     if step is None:
         step = _step_by_shape(written, d, alone)
         if step is None:
@@ -276,11 +294,12 @@ def _step_by_shape(written, d: Derivation, alone: bool) -> Step | None:
         if value in symbols and not (symbols & (set(d.input_elements) - {value})):
             if tuple(written.shape) == d.geometry.kernel_size:
                 return step_for("scaled", d, element=flat)
-    for kind in _BY_SHAPE:
-        step = step_for(kind, d)
-        if tuple(written.shape) == step.shape:
+    steps = [step_for(kind, d) for kind in _BY_SHAPE]
+    shaped = [s for s in steps if tuple(written.shape) == s.shape]
+    for step in shaped:  # an object written right is the step it equals
+        if all(equal(v, e) for v, e in zip(written.values, step.values)):
             return step
-    return None
+    return shaped[0] if shaped else None
 
 
 def _size_check(piece: Piece, d: Derivation) -> SizeCheck | None:
@@ -421,7 +440,7 @@ def _value(node) -> int | None:
 
 def _slip(c) -> str:
     if isinstance(c, SizeCheck):
-        return "arithmetic" if c.code == "arithmetic" else ""
+        return c.reason
     report = c.report
     if report.diagnoses and all(e.explained for e in report.entries):
         return report.diagnoses[0].short

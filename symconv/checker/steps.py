@@ -415,12 +415,30 @@ _FIXES = {
     "other-block": "multiply the whole kernel by the element the block is named for",
 }
 
+_STEP_FIXES = {
+    "stretched": {
+        "no-crop": "border each side with d*(k - 1) - p zeros",
+        "padding-added": "border each side with d*(k - 1) - p zeros",
+        "crop-start-only": "border each side with d*(k - 1) - p zeros",
+        "crop-end-only": "border each side with d*(k - 1) - p zeros",
+        "stride": "put s - 1 zeros between neighbouring input elements",
+        "output-padding-ignored": "add the output_padding zeros at the end of the border",
+        "dilation-ignored": "border each side with d*(k - 1) - p zeros",
+    },
+    "matrix": {
+        "no-crop": "start row i's taps in column i*s - p: the padding crops the first columns",
+        "kernel-flipped": "write row i's taps in the kernel's own order, w_1 first",
+    },
+}
+_STEP_FIXES["matrix-transposed"] = _STEP_FIXES["matrix"]
+
 
 def _alternatives(step: Step) -> list[Alternative]:
     d, kind = step.derivation, step.kind
     found = []
-    if kind in ("input", "kernel"):
-        return found
+    if kind in ("input", "kernel", "flipped"):
+        return _own_alternatives(step)
+    fixes = {**FIXES, **_STEP_FIXES.get(kind, {})}
     for slip in slips(d):
         if slip.code in ("transposed", "input-transposed") and kind != "result":
             continue
@@ -440,7 +458,7 @@ def _alternatives(step: Step) -> list[Alternative]:
                 Alternative(
                     slip.code,
                     message,
-                    FIXES.get(slip.code, ""),
+                    fixes.get(slip.code, ""),
                     slip.shape,
                     lambda slip=slip: slip.values,
                 )
@@ -451,13 +469,14 @@ def _alternatives(step: Step) -> list[Alternative]:
             Alternative(
                 slip.code,
                 message,
-                FIXES.get(slip.code, ""),
+                fixes.get(slip.code, ""),
                 other.shape,
                 lambda other=other: other.values,
             )
         )
-    found += _own_alternatives(step)
-    return found
+    if kind in ("matrix", "matrix-transposed"):  # flattening explains C before a kernel slip
+        return _own_alternatives(step) + found
+    return found + _own_alternatives(step)
 
 
 def _own_alternatives(step: Step) -> list[Alternative]:
@@ -497,6 +516,19 @@ def _own_alternatives(step: Step) -> list[Alternative]:
                 lambda: flat_elements(d.kernel),
             )
         )
+    if kind == "flipped" and g.rank > 1:
+        k = d.kernel.tolist()
+        for how, grid in (("upside down", k[::-1]), ("left to right", [r[::-1] for r in k])):
+            array = sympy.ImmutableDenseNDimArray(grid, g.kernel_size)
+            found.append(
+                Alternative(
+                    "kernel-flipped-one-axis",
+                    f"kernel flipped {how} only: flip it in every dimension",
+                    _FIXES["kernel-not-flipped"],
+                    g.kernel_size,
+                    lambda array=array: flat_elements(array),
+                )
+            )
     if kind == "scaled":
         for flat, value in enumerate(d.input_elements):
             if flat != step.element:
