@@ -154,6 +154,11 @@ class CheckReport:
         writer = TermWriter(self.derivation, self.spelling)
         return self.spelling.write(terms if terms is not None else entry.expected, writer)
 
+    def written_terms(self, terms) -> str:
+        """Terms (missing or extra) in the student's own notation, comma-separated."""
+        writer = TermWriter(self.derivation, self.spelling)
+        return ", ".join(writer.shown(t) for t in terms)
+
     def to_text(self) -> str:
         """The report as plain text: the headline, then each finding; the summary last.
 
@@ -165,8 +170,6 @@ class CheckReport:
         if self.step is not None and self.step.kind != "result":
             lines.append(f"Step: {self.step.name}, {self.step.label}")
         lines += [f"note: {n}" for n in self.notes]
-        writer = TermWriter(self.derivation, self.spelling)
-        spell = lambda terms: ", ".join(writer.shown(t) for t in terms)  # noqa: E731
         if self.shape is not None:
             lines.append(f"size: {self.shape.text}")
             lines += ["  " + line for line in self.shape.formula.splitlines()]
@@ -187,8 +190,8 @@ class CheckReport:
             lines.append(f"{entry.where}: wrong")
             lines.append(f"  written:   {entry.written or '(empty)'}")
             lines.append(f"  expected:  {self.written_expected(entry)}")
-            lines.append(f"  missing:   {spell(entry.missing) or 'none'}")
-            lines.append(f"  extra:     {spell(entry.extra) or 'none'}")
+            lines.append(f"  missing:   {self.written_terms(entry.missing) or 'none'}")
+            lines.append(f"  extra:     {self.written_terms(entry.extra) or 'none'}")
             for diagnosis in entry.diagnoses:
                 lines.append(f"  diagnosis: {diagnosis.text}")
         for name in self.unknown:
@@ -230,8 +233,10 @@ class CheckReport:
         """Jupyter shows the written result, wrong entries in red, the summary and each finding."""
         matrix = self.written_matrix_latex(r"\textcolor{red}{{}}")
         summary = rf"\text{{{tex_escape(self.summary)}}}"
-        findings = [text_latex(f"whole result: {d.text}") for d in self.diagnoses]
+        findings = [text_latex(d.headline) for d in self.diagnoses]
         for e in self.entries:
+            if e.explained:
+                continue
             missing = ", ".join(e.missing_latex) or r"\text{none}"
             findings.append(
                 text_latex(f"{e.where}: correct is ")

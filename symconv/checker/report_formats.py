@@ -170,7 +170,9 @@ def homework_html(report: HomeworkReport) -> str:
 def report_html(report: CheckReport) -> str:
     """The report as HTML: the written entries in a table, wrong ones shaded, then findings."""
     wrong = {e.index: e for e in report.entries}
-    parts = ['<div class="symconv-check">', f"<p><b>{html.escape(report.summary)}</b></p>"]
+    parts = ['<div class="symconv-check">', f"<p><b>{html.escape(report.headline)}</b></p>"]
+    if report.headline != report.summary:
+        parts.append(f"<p>{html.escape(report.summary)}</p>")
     parts.append(f"<p>Configuration: {html.escape(report.configuration)}</p>")
     grid = report.grid()
     if grid:
@@ -183,7 +185,8 @@ def report_html(report: CheckReport) -> str:
                 title = ""
                 if index in wrong and report.shape is None:
                     style += ";background:#fdd"
-                    title = f' title="expected {html.escape(wrong[index].expected_text)}"'
+                    expected = report.written_expected(wrong[index])
+                    title = f' title="expected {html.escape(expected)}"'
                 parts.append(f'<td style="{style}"{title}>{html.escape(cell.text)}</td>')
             parts.append("</tr>")
         parts.append("</table>")
@@ -192,14 +195,20 @@ def report_html(report: CheckReport) -> str:
         formula = "<br>".join(html.escape(f) for f in report.shape.formula.splitlines())
         items.append(f"<li>Size: {html.escape(report.shape.text)}<br><code>{formula}</code></li>")
         items += [f"<li>Likely cause: {html.escape(c.text)}</li>" for c in report.shape.causes]
-    items += [f"<li>Whole result: {html.escape(d.text)}</li>" for d in report.diagnoses]
+    items += [
+        f"<li>Whole result: {html.escape(d.headline)}</li>"
+        for d in report.diagnoses
+        if d.headline != report.headline
+    ]
     for e in report.entries:
+        if e.explained:
+            continue
         details = [
             f"<b>{html.escape(e.where)}</b>",
             f"written <code>{html.escape(e.written or '(empty)')}</code>",
-            f"expected <code>{html.escape(e.expected_text)}</code>",
-            f"missing <code>{html.escape(', '.join(e.missing_text) or 'none')}</code>",
-            f"extra <code>{html.escape(', '.join(e.extra_text) or 'none')}</code>",
+            f"expected <code>{html.escape(report.written_expected(e))}</code>",
+            f"missing <code>{html.escape(report.written_terms(e.missing) or 'none')}</code>",
+            f"extra <code>{html.escape(report.written_terms(e.extra) or 'none')}</code>",
         ]
         details += [html.escape(d.text) for d in e.diagnoses]
         items.append("<li>" + "; ".join(details) + "</li>")

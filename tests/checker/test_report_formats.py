@@ -59,7 +59,7 @@ def test_notebook_html_marks_only_wrong_cells():
     report = check(TWO_WRONG, "seed-2d-s1")
     page = report_html(report)
     assert page.count("background:#fdd") == 2
-    assert 'title="expected a*w12 + b*w11"' in page
+    assert 'title="expected aw_{12} + bw_{11}"' in page  # in the notation it was written in
     assert "2 of 9 entries wrong" in page
     d = symconv.derive_symbolic(2, 3, stride=2, padding=1, title="<script>x</script>")
     assert "<script>" not in report_html(check("[x1*w2, x1*w3, x2*w2]", d))
