@@ -26,6 +26,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from symconv.checker.compare import compare
 from symconv.checker.read.parse import read_result
@@ -315,34 +316,18 @@ def _size_check(piece: Piece, d: Derivation) -> SizeCheck | None:
     values = [_evaluate(part) for part in piece.parts]
     if any(v is None for v in values):
         return None
+    value = values[-1]
+    if axis is None and value in sizes:  # a plain O for a 2-D output: either axis's size
+        expected = value
+    found = partial(SizeCheck, piece.name, piece.line, piece.text, piece.parts, expected)
     for left, right, text in zip(values, values[1:], piece.parts):
         if left != right:
-            return SizeCheck(
-                piece.name,
-                piece.line,
-                piece.text,
-                piece.parts,
-                expected,
-                values[-1],
-                "arithmetic",
-                f"arithmetic slip: {text} is {left}, not {right}",
-            )
-    value = values[-1]
-    if axis is None and value in sizes:
-        expected = value
+            return found(value, "arithmetic", f"arithmetic slip: {text} is {left}, not {right}")
     if value == expected:
-        return SizeCheck(piece.name, piece.line, piece.text, piece.parts, expected, value, "", "")
+        return found(value, "", "")
     code, message = _size_slip(d, axis or 0, value, canvas)
-    return SizeCheck(
-        piece.name,
-        piece.line,
-        piece.text,
-        piece.parts,
-        expected,
-        value,
-        code,
-        f"{value} is wrong, the size is {expected}" + (f": {message}" if message else ""),
-    )
+    wrong = f"{value} is wrong, the size is {expected}" + (f": {message}" if message else "")
+    return found(value, code, wrong)
 
 
 def _axis(name: str, rank: int) -> int | None:

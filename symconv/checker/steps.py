@@ -171,50 +171,23 @@ def step_for(kind: str, d: Derivation, name: str = "", element: int | None = Non
     [0, x1, 0, x2, 0]
     """
     g = d.geometry
-    if kind == "result":
-        return Step(
-            kind,
-            name or "O",
-            "the result",
-            g.output_size,
-            flat_elements(d.output),
-            d,
-            _size_formula(d, "output"),
-        )
-    if kind == "canvas":
-        return Step(
-            kind,
-            name or "O_full",
-            "the canvas before the crop",
-            g.canvas_size,
-            canvas_values(d),
-            d,
-            _size_formula(d, "canvas"),
-        )
-    if kind == "stretched":
-        z = d.stretched_input
-        return Step(
-            kind,
-            name or "Z",
-            "the stretched and bordered input",
-            tuple(z.shape),
-            flat_elements(z),
-            d,
-            _size_formula(d, "stretched"),
-        )
-    if kind == "flipped":
-        return Step(
-            kind,
-            name or "K_flip",
-            "the flipped kernel",
-            g.kernel_size,
-            flat_elements(d.flipped_kernel),
-            d,
-        )
-    if kind == "kernel":
-        return Step(kind, name or "K", "the kernel", g.kernel_size, flat_elements(d.kernel), d)
-    if kind == "input":
-        return Step(kind, name or "I", "the input", g.input_size, flat_elements(d.input), d)
+    plain = {
+        "result": ("O", "the result", lambda: (g.output_size, flat_elements(d.output)), "output"),
+        "canvas": ("O_full", "the canvas before the crop",
+                   lambda: (g.canvas_size, canvas_values(d)), "canvas"),
+        "stretched": ("Z", "the stretched and bordered input",
+                      lambda: (tuple(d.stretched_input.shape), flat_elements(d.stretched_input)),
+                      "stretched"),
+        "flipped": ("K_flip", "the flipped kernel",
+                    lambda: (g.kernel_size, flat_elements(d.flipped_kernel)), ""),
+        "kernel": ("K", "the kernel", lambda: (g.kernel_size, flat_elements(d.kernel)), ""),
+        "input": ("I", "the input", lambda: (g.input_size, flat_elements(d.input)), ""),
+    }  # fmt: skip
+    if kind in plain:
+        default, label, compute, formula = plain[kind]
+        shape, values = compute()
+        size_formula = _size_formula(d, formula) if formula else ""
+        return Step(kind, name or default, label, shape, values, d, size_formula)
     if kind == "scaled":
         value = d.input_elements[element]
         return Step(
