@@ -100,12 +100,10 @@ def keras_conv_transpose(
         raise SymconvError("output_padding", "must be >= 0", output_padding)
     spatial = tuple(int(n) for n in xt.shape[2:])
     sizes = tuple(int(n) for n in k.shape[:rank])
-    window = []
-    for axis, (i, kk, s, d, op) in enumerate(zip(spatial, sizes, stride, dilation, extra)):
-        length = keras_output_length(i, kk, s, d, padding, op)
-        if length < 1:
-            raise SymconvError("output_padding", "leaves no output", output_padding)
-        window.append(_window(i, kk, s, d, length, padding, axis))
+    window = [
+        keras_window(i, kk, s, d, padding, op, axis)
+        for axis, (i, kk, s, d, op) in enumerate(zip(spatial, sizes, stride, dilation, extra))
+    ]
     w = rearranged(k, (rank + 1, rank, *range(rank)))
     problem = crop_problem(
         xt, w, None, stride, window, 1, dilation, max_terms=max_terms, parameter="padding"
@@ -114,7 +112,15 @@ def keras_conv_transpose(
     return channels_last(y) if last else y
 
 
-def _window(i, k, s, d, length, padding, axis) -> tuple[int, int]:
+def keras_window(i, k, s, d, padding: str, output_padding, axis: int = 0) -> tuple[int, int]:
+    """The ``(begin, end)`` Keras cuts from one axis's canvas, or its backend's refusal.
+
+    >>> keras_window(2, 3, 2, 1, "same", 1), keras_window(2, 3, 2, 1, "valid", None)
+    ((0, 1), (0, 0))
+    """
+    length = keras_output_length(i, k, s, d, padding, output_padding)
+    if length < 1:
+        raise SymconvError("output_padding", "leaves no output", output_padding)
     try:
         return tf_window(i, k, s, d, length, padding.upper(), axis)
     except SymconvError as error:
