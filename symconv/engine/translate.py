@@ -10,7 +10,7 @@ to the source for symbolic inputs and weights, entry by entry.
 >>> t = translate("keras", "torch", input_size=2, kernel_size=3, strides=2, padding="same",
 ...               output_padding=1)
 >>> t.target.params, t.extra, t.exact
-({'stride': [2], 'padding': [0], 'output_padding': [1], 'dilation': [1]}, [(0, 1)], False)
+({'stride': [2], 'padding': [0], 'output_padding': [0], 'dilation': [1]}, [(0, 1)], False)
 >>> t.proof.equal, t.proof.entries
 (True, 4)
 """
