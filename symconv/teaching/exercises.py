@@ -189,7 +189,7 @@ class Exercise:
         with the formula worked out.
         """
         if self.asked == "size":
-            return r",\quad ".join(_size_line(self.geometry, n) for n in range(self.rank))
+            return r", \quad ".join(_size_line(self.geometry, n) for n in range(self.rank))
         d, step = self.derivation, self.step
         if self.asked == "result":
             cell = lambda i: sum_latex(d.terms(i))  # noqa: E731
