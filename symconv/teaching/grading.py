@@ -351,7 +351,7 @@ def _unnamed_as_asked(text: str, exercise, checks: list) -> list:
         return []
     (piece,) = found
     report = compare(read_result(piece.text, exercise.derivation), exercise.step)
-    return [StepCheck("", piece.line, exercise.step, report)]
+    return [StepCheck(exercise.typed_name, piece.line, exercise.step, report)]
 
 
 def _headline(checks: list, report: HomeworkReport) -> str:
