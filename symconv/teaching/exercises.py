@@ -428,6 +428,8 @@ def _exercise(rng: random.Random, number: int, kind: str, level: dict) -> Exerci
 def _fits(g: Geometry, kind: str) -> bool:
     """True when the objects of ``g`` asked for (and the canvas) fit on a page."""
     sides = (*g.canvas_size, *g.output_size)
+    if min(g.output_size) < 2:
+        return False  # a single output cell per axis asks little
     if g.rank == 1:
         return max(sides) <= _MAX_1D
     if max(sides) > _MAX_2D:

@@ -20,6 +20,7 @@ from symconv.teaching.grading import VERDICTS, grade
 EXAMPLES = """examples:
   symconv exercises --count 6 --seed 42 -o sheet.tex
   symconv grade sheet.json submissions/ -o results.csv --pdf
+  symconv grade --force -o results.csv sheet.json submissions/
 
 One file per student in SUBMISSIONS (the student is the file's name without its
 extension), in LaTeX, Markdown or plain text, each answer after a heading such as
