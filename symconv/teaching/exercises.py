@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import random
@@ -187,6 +188,12 @@ class Exercise:
 
         Sums are written in the derivation's order; a size exercise gives one line per axis
         with the formula worked out.
+
+        >>> e = Exercise(1, (2,), (3,), (2,), (1,), (0,), (1,), "result")
+        >>> e.answer_latex()
+        'O = \\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\end{pmatrix}'
+        >>> Exercise(1, (2,), (3,), (2,), (1,), (1,), (1,), "size").answer_latex()
+        'O = 2\\cdot(2 - 1) + 3 - 2\\cdot 1 + 1 = 4'
         """
         if self.asked == "size":
             return r", \quad ".join(_size_line(self.geometry, n) for n in range(self.rank))
@@ -338,12 +345,14 @@ class Sheet:
         )
 
     def _repr_html_(self) -> str:
+        """Jupyter shows the sheet as a table: each exercise's configuration and what it asks."""
         rows = "".join(
-            f"<tr><td>{e.number}</td><td>{e.configuration}</td><td>{e.typed_name}</td></tr>"
+            f"<tr><td>{e.number}</td><td>{html.escape(e.configuration)}</td>"
+            f"<td>{html.escape(e.typed_name)}</td></tr>"
             for e in self.exercises
         )
         return (
-            f"<table><caption>seed {self.seed}, {self.difficulty}</caption>"
+            f"<table><caption>seed {self.seed}, {html.escape(self.difficulty)}</caption>"
             f"<tr><th>exercise</th><th>configuration</th><th>asked</th></tr>{rows}</table>"
         )
 

@@ -46,7 +46,7 @@ MAX_MISTAKES = 8
 
 _HEADING = re.compile(
     r"^[ \t]*(?:\#{1,6}[ \t]*|%+[ \t]*|\\(?:sub)*section\*?[ \t]*\{[ \t]*|\*\*[ \t]*)?"
-    r"exercise[ \t]*(\d+)[ \t]*(?:\}|\*\*)?[ \t]*[:.]?",
+    r"exercise[ \t]*(\d+)[ \t]*[:.]?[ \t]*(?:\}|\*\*)?[ \t]*[:.]?",
     re.IGNORECASE | re.MULTILINE,
 )
 #: Plain words for the diagnosis codes, as the summary lists them.
@@ -190,11 +190,18 @@ class GradeTable:
 
 
 def grade(sheet: Sheet | str | Path, submissions: object) -> GradeTable:
-    """Grade ``submissions`` against ``sheet`` (a Sheet, or the path of its JSON).
+    r"""Grade ``submissions`` against ``sheet`` (a Sheet, or the path of its JSON).
 
     ``submissions`` is a folder (one file per student, the student its stem) or a mapping
     of student to text. A part the checker cannot read is graded ``unreadable`` and
     grading goes on.
+
+    >>> from symconv.teaching.exercises import Exercise, Sheet
+    >>> sheet = Sheet(0, "easy", ("result",), (Exercise(1, (2,), (3,), (2,), (1,), (0,), (1,),
+    ...                                                 "result"),))
+    >>> row, = grade(sheet, {"ann": "## Exercise 1\nO = [x1*w2, x1*w1 + x2*w3, x2*w2]"}).grades
+    >>> row.verdict, row.diagnosis
+    ('wrong', 'kernel-flipped')
     """
     if isinstance(sheet, (str, Path)):
         sheet = read_sheet(Path(sheet))
@@ -263,7 +270,7 @@ def split_parts(text: str) -> dict[int, str]:
     r"""The answers of a submission by exercise number, split at the ``Exercise N`` headings.
 
     >>> split_parts("## Exercise 1\nO = [1]\n\\section*{Exercise 2}\nZ = [0]\n% Exercise 3: x")
-    {1: '\nO = [1]\n', 2: '\nZ = [0]\n', 3: ' x'}
+    {1: '\nO = [1]\n', 2: '\nZ = [0]\n', 3: 'x'}
     """
     parts: dict[int, str] = {}
     headings = list(_HEADING.finditer(text))
