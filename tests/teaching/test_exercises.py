@@ -129,8 +129,9 @@ def test_each_exercise_says_what_to_write_and_under_which_name():
     assert "Write your answer" not in solutions
 
 
+@pytest.mark.parametrize("seed", [0, 4, 9])
 @pytest.mark.parametrize("difficulty", ["easy", "medium", "hard"])
-def test_sheet_and_solutions_compile_without_overfull_boxes(tmp_path, difficulty):
-    sheet = exercises(30, 4, difficulty)
+def test_sheet_and_solutions_compile_without_overfull_boxes(tmp_path, difficulty, seed):
+    sheet = exercises(30, seed, difficulty)
     for name, tex in (("sheet", sheet.to_latex()), ("solutions", sheet.to_latex(True))):
         assert log_problems(compile_log(tex, tmp_path, name)) == [], (difficulty, name)

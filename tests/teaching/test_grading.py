@@ -11,6 +11,7 @@ import pytest
 from symconv.teaching.exercises import exercises
 from symconv.teaching.grading import grade, split_parts
 from tests.teaching.answers import kernel_flipped, not_cropped, plain_answer, transposed
+from tests.tex_tools import compile_log, log_problems, page_ink
 
 HEADINGS = {
     "latex": "\\section*{{Exercise {n}}}\n{body}\n",
@@ -152,3 +153,18 @@ def test_the_notebook_table_escapes_what_students_wrote(sheet):
     table = grade(sheet, {"<b>x</b>": "Exercise 1\n<script>"})
     shown = table._repr_html_()
     assert "<script>" not in shown and "&lt;b&gt;x&lt;/b&gt;" in shown
+
+
+def test_the_summary_of_a_full_sheet_is_one_page_without_overfull_boxes(tmp_path):
+    sheet = exercises(30, seed=2, difficulty="hard")
+    right = {e.number: "$$" + e.answer_latex() + "$$" for e in sheet.exercises}
+    students = {"ann": submission(right, "latex"), "bob": "Exercise 3: @", "cyd": ""}
+    for e in sheet.exercises:
+        wrong = kernel_flipped(e)
+        if wrong is not None:
+            students[f"s{e.number:02d}"] = submission({**right, e.number: wrong}, "markdown")
+    table = grade(sheet, students)
+    assert ("kernel-flipped", len(students) - 3) in [(c, n) for c, n, _ in table.mistakes()]
+    tex = table.summary_latex()
+    assert log_problems(compile_log(tex, tmp_path, "summary")) == []
+    assert len(page_ink((tmp_path / "summary.pdf").read_bytes(), tmp_path)) == 1
