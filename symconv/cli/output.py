@@ -101,3 +101,44 @@ def latex_path(path: Path) -> Path:
 def pdf_path(tex_file: Path) -> Path:
     """Where the PDF of ``tex_file`` goes: beside it, ``.tex`` replaced by ``.pdf``."""
     return latex_path(tex_file).with_suffix(".pdf")
+
+
+def write_documents(
+    files: list[tuple[Path, str]], *, force: bool, pdf: bool, parameter: str = "-o"
+) -> list[Path]:
+    """Write several text files together, each ``.tex`` with its PDF beside it when ``pdf``.
+
+    Every target (PDFs included) is checked before anything is written, so an existing
+    file refused without ``force`` leaves all of them untouched. Returns the paths written.
+    """
+    targets = [path for path, _ in files]
+    if pdf:
+        targets += [pdf_path(path) for path, _ in files if path.suffix == ".tex"]
+    for path in targets:
+        if not force and (path.exists() or path.is_symlink()):
+            raise SymconvError(parameter, "file exists; pass --force to overwrite", str(path))
+    written = []
+    for path, text in files:
+        write_file(path, text.encode("utf-8"), force=force, parameter=parameter)
+        written.append(path)
+    if not pdf:
+        return written
+    if find_pdflatex() is None:
+        print(
+            "symconv: pdflatex is not installed, so no PDF was made "
+            "(install TeX Live to get the PDF)",
+            file=sys.stderr,
+        )
+        return written
+    for path, text in files:
+        if path.suffix != ".tex":
+            continue
+        try:
+            data = compile_pdf(text)
+        except SymconvError as error:
+            pdf_path(path).unlink(missing_ok=True)
+            kept = f"; {path} is kept to look into, no PDF was written"
+            raise SymconvError(error.parameter, error.rule + kept) from None
+        write_file(pdf_path(path), data, force=force, parameter=parameter)
+        written.append(pdf_path(path))
+    return written

@@ -1,0 +1,1 @@
+"""For teachers: exercise sheets made from a seed, and a folder of submissions graded."""
