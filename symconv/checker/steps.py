@@ -447,9 +447,11 @@ def _alternatives(step: Step) -> list[Alternative]:
                 lambda other=other: other.values,
             )
         )
+    own = _own_alternatives(step)
     if kind in ("matrix", "matrix-transposed"):  # flattening explains C before a kernel slip
-        return _own_alternatives(step) + found
-    return found + _own_alternatives(step)
+        first = [a for a in own if a.code == "flattening-order"]
+        return first + found + [a for a in own if a.code != "flattening-order"]
+    return found + own
 
 
 def _own_alternatives(step: Step) -> list[Alternative]:
