@@ -22,11 +22,12 @@ from symconv.cli.commands import (
     grade,
     matrix,
     size,
+    translate,
     verify,
 )
 from symconv.errors import SymconvError
 
-COMMANDS = (size, derive, matrix, verify, example, check, analyze, exercises, grade)
+COMMANDS = (size, derive, matrix, verify, example, check, analyze, exercises, grade, translate)
 
 
 class UsageError(SymconvError):

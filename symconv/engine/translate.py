@@ -211,7 +211,9 @@ def translate(
         target, sizes, kernel, stride, dilation, window
     )
     extra = [(b - tb, e - te) for (b, e), (tb, te) in zip(window, target_window)]
-    source_call = Call(source, _plain(params))
+    filled = _with_defaults(source, params, rank)
+    ordered = {k: filled[k] for k in PARAMETERS[source] if k in filled}
+    source_call = Call(source, _plain(ordered))
     target_call_ = Call(target, target_params)
     proof = prove(source_call, target_call_, sizes, kernel, extra, in_channels, out_channels)
     if any(x != (0, 0) for x in extra):
@@ -592,6 +594,17 @@ def _check_by_running(convention, sizes, kernel, params) -> None:
         1,
         params.get("dilation", 1),
     )
+
+
+def _with_defaults(convention: str, params: dict, rank: int) -> dict:
+    """The source's parameters with the required ones a call must name filled in."""
+    filled = dict(params)
+    if convention == "jax":
+        filled.setdefault("strides", [1] * rank)
+        filled.setdefault("padding", "VALID")
+    if convention == "tf":
+        filled.setdefault("strides", [1] * rank)
+    return filled
 
 
 def _plain(params: dict) -> dict:
