@@ -111,7 +111,8 @@ def _web(args: argparse.Namespace) -> int:
     request = read_request(args)
     if request.derivation is None:
         raise SymconvError(
-            "--form", f"{args.form} is written for one channel; use a LaTeX form for a summary",
+            "--form",
+            f"{args.form} is written for one channel; use a LaTeX form for a summary",
             args.form,
         )
     with flag_names():  # a bad --template-dir is named as typed
@@ -123,7 +124,11 @@ def _web(args: argparse.Namespace) -> int:
             return 0
         folder = f"{Path(args.output).stem}_files" if args.output else "figures"
         text, files = render_markdown(
-            request.derivation, notation(args), None, folder, args.template_dir,
+            request.derivation,
+            notation(args),
+            None,
+            folder,
+            args.template_dir,
             figures=args.figures,
         )
     write_with_files(args, text, folder, files)
