@@ -27,6 +27,7 @@ _PIECE = re.compile(
     re.DOTALL,
 )
 _FIT = re.compile(r"^\s*\\symconvfit\{\$(?:\\displaystyle)?\s*(?P<body>.*)\$\}\s*$", re.DOTALL)
+_PUNCTUATION = re.compile(r"[.,;:!?)]+")
 _TEXT_COMMANDS = {"--": "–", "---": "—", "~": "\u00a0"}
 
 
@@ -123,8 +124,12 @@ def _trimmed(pieces: list[tuple]) -> list[tuple]:
 
 def _inline_html(pieces: list[tuple]) -> str:
     out = []
-    for kind, value in pieces:
+    for k, (kind, value) in enumerate(pieces):
         if kind == "text":
+            if k and pieces[k - 1][0] == "math" and _PUNCTUATION.match(value):
+                mark = _PUNCTUATION.match(value).group(0)  # kept on the formula's line
+                out[-1] = f'<span class="nowrap">{out[-1]}{html.escape(mark)}</span>'
+                value = value[len(mark) :]
             out.append(html.escape(value))
         elif kind == "math":
             out.append(mathml(value, display=False))
@@ -143,8 +148,8 @@ def display_html(latex: str) -> str:
 def html_blocks(latex: str) -> str:
     r"""The prose ``latex`` as HTML: paragraphs, MathML mathematics, lists.
 
-    >>> print(html_blocks(r"With $s = 1$: none <here>."))
-    <p>With <math><mi>s</mi><mo>=</mo><mn>1</mn></math>: none &lt;here&gt;.</p>
+    >>> print(html_blocks(r"With $s = 1$, none <here>."))
+    <p>With <span class="nowrap"><math><mi>s</mi><mo>=</mo><mn>1</mn></math>,</span> none &lt;here&gt;.</p>
     """
     out = []
     for block in blocks(latex):
