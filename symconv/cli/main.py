@@ -13,10 +13,10 @@ import argparse
 import os
 import sys
 
-from symconv.cli.commands import analyze, check, derive, example, matrix, size, verify
+from symconv.cli.commands import analyze, animate, check, derive, example, matrix, size, verify
 from symconv.errors import SymconvError
 
-COMMANDS = (size, derive, matrix, verify, example, check, analyze)
+COMMANDS = (size, derive, matrix, verify, example, animate, check, analyze)
 
 
 class UsageError(SymconvError):
