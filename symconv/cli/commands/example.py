@@ -37,7 +37,7 @@ EXAMPLES = """examples:
   symconv example --preset seed-2d-s2 --delimiter bmatrix --template-dir my-templates
   symconv example --input 2x2 --kernel 2x2 --in-channels 2 --out-channels 2 --groups 2
   symconv example --preset seed-2d-s1 --form html -o page.html
-  symconv example --preset seed-1d --form markdown -o page.md   # figures in page_files/
+  symconv example --preset seed-1d --form markdown -o page.md
 """
 
 
