@@ -329,8 +329,11 @@ def _cell_width(grid: Grid, font) -> int:
     return int(max(34, longest + 12))
 
 
-def draw_frame(frame: Frame, size: tuple[int, int] | None = None):
-    """``frame`` as a Pillow image; ``size`` (width, height) pads it to a common size.
+def draw_frame(
+    frame: Frame, size: tuple[int, int] | None = None, widths: dict[str, int] | None = None
+):
+    """``frame`` as a Pillow image; ``size`` (width, height) pads it to a common size and
+    ``widths`` gives each grid's cell width by its label, so that no grid jumps between frames.
 
     Cells too many to read are drawn as colours alone, long sums elided to their first
     term and the count of terms.
@@ -338,7 +341,7 @@ def draw_frame(frame: Frame, size: tuple[int, int] | None = None):
     from PIL import Image, ImageDraw
 
     font, small = _font(14), _font(12)
-    layout, width, height = _layout(frame, font)
+    layout, width, height = _layout(frame, font, widths)
     if size is not None:
         width, height = size
     image = Image.new("RGB", (width, height), "white")
@@ -389,12 +392,14 @@ def _dashed(draw, box, dash: int = 7):
             draw.line((x, y, x, min(y + dash, y1)), fill="black", width=3)
 
 
-def _layout(frame: Frame, font) -> tuple[list[tuple[int, int, int]], int, int]:
+def _layout(
+    frame: Frame, font, widths: dict[str, int] | None = None
+) -> tuple[list[tuple[int, int, int]], int, int]:
     """Where each grid goes: left to right, onto a new line past :data:`_MAX_WIDTH`."""
     x, y, line_h, width = _PAD, _CAPTION_H + _LABEL_H, 0, 0
     placed = []
     for grid in frame.grids:
-        cell_w = _cell_width(grid, font)
+        cell_w = (widths or {}).get(grid.label) or _cell_width(grid, font)
         row_h = _ROW_H if cell_w > 14 else 14
         w, h = cell_w * grid.shape[1], row_h * grid.shape[0]
         if x > _PAD and x + w > _MAX_WIDTH:
@@ -423,9 +428,13 @@ def animate(
         raise SymconvError("delay", "must be an integer from 20 to 60000 (ms)", delay)
     frames = animation_frames(derivation, view)
     font = _font(14)
-    sizes = [_layout(f, font)[1:] for f in frames]
+    widths: dict[str, int] = {}
+    for frame in frames:
+        for grid in frame.grids:
+            widths[grid.label] = max(widths.get(grid.label, 0), _cell_width(grid, font))
+    sizes = [_layout(f, font, widths)[1:] for f in frames]
     size = (max(w for w, _ in sizes), max(h for _, h in sizes))
-    images = [draw_frame(f, size) for f in frames]
+    images = [draw_frame(f, size, widths) for f in frames]
     durations = [delay] * (len(images) - 1) + [3 * delay]
     out = io.BytesIO()
     if format == "gif":
