@@ -42,8 +42,8 @@ _CAPITAL_GREEK = {
     "Psi": "Ψ",
     "Omega": "Ω",
 }
-# Commands written as an operator (<mo>) and as an identifier (<mi>).
-_OPERATORS = {
+#: Commands written as an operator (``<mo>``), and below as an identifier (``<mi>``).
+OPERATORS = {
     "cdot": "·",
     "times": "×",
     "cdots": "⋯",
@@ -76,7 +76,7 @@ _OPERATORS = {
     "lceil": "⌈",
     "rceil": "⌉",
 }
-_IDENTIFIERS = {"partial": "∂", "infty": "∞", "ell": "ℓ", **_GREEK_LETTERS, **_CAPITAL_GREEK}
+IDENTIFIERS = {"partial": "∂", "infty": "∞", "ell": "ℓ", **_GREEK_LETTERS, **_CAPITAL_GREEK}
 # Named functions SymPy writes as \sin, \exp, ...: upright identifiers.
 _FUNCTIONS = {"sin", "cos", "tan", "exp", "log", "ln", "max", "min", "sinh", "cosh", "tanh"}
 _SPACES = {
@@ -218,10 +218,10 @@ class _Reader:
         return _mo(token)
 
     def command(self, name: str) -> str:
-        if name in _IDENTIFIERS:
-            return f"<mi>{_IDENTIFIERS[name]}</mi>"
-        if name in _OPERATORS:
-            return _mo(_OPERATORS[name])
+        if name in IDENTIFIERS:
+            return f"<mi>{IDENTIFIERS[name]}</mi>"
+        if name in OPERATORS:
+            return _mo(OPERATORS[name])
         if name in _SPACES:
             return f'<mspace width="{_SPACES[name]}"></mspace>'
         if name in _ESCAPED:
@@ -274,7 +274,7 @@ class _Reader:
         token = self.take() or "."
         if token.startswith("\\"):
             name = token[1:]
-            return _OPERATORS.get(name, "{" if name == "{" else "}" if name == "}" else name)
+            return OPERATORS.get(name, "{" if name == "{" else "}" if name == "}" else name)
         return "" if token == "." else token
 
     def fenced(self) -> str:

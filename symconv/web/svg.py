@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 
-from symconv.web.mathml import _IDENTIFIERS, _OPERATORS
+from symconv.web.mathml import IDENTIFIERS, OPERATORS
 
 #: Pixels of one cell in the drawing's own units (the SVG scales to the page).
 CELL = 44
@@ -72,7 +72,7 @@ def svg_text(latex: str) -> str:
             elif name in ("left", "right", "text", "mathrm", "operatorname"):
                 continue
             else:
-                out.append(html.escape(_IDENTIFIERS.get(name) or _OPERATORS.get(name) or name))
+                out.append(html.escape(IDENTIFIERS.get(name) or OPERATORS.get(name) or name))
         elif token in "{}":
             continue
         else:
