@@ -202,7 +202,7 @@ def _canvas_2d(ex: dict, colours: list[str], strong: list[str]) -> str:
         draw.text(left + 3, top + 9, svg_text(b["latex"]), size=13, anchor="start", extra=_ITALIC)
     for cell in ex["canvas"]["cells"]:
         r, c = cell["index"]
-        _count(draw, cell, (c + 0.55) * CELL, (r + 0.6) * CELL)
+        _count(draw, cell, (c + 0.62) * CELL, (r + 0.68) * CELL)
     _crop_2d(draw, ex)
     width, height = cols * CELL, rows * CELL
     extra_r = max(0, ex["axes"][0]["kept_first"] + ex["axes"][0]["output"] - rows)
