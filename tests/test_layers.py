@@ -21,6 +21,7 @@ LAYERS = (
     ("symconv.engine",),
     ("symconv.latex",),
     ("symconv.analysis", "symconv.checker"),
+    ("symconv.web",),
     ("symconv.teaching",),
     ("symconv.cli",),
     ("symconv", "symconv.__main__", "symconv.jupyter"),

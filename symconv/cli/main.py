@@ -15,6 +15,7 @@ import sys
 
 from symconv.cli.commands import (
     analyze,
+    animate,
     check,
     derive,
     example,
@@ -27,7 +28,9 @@ from symconv.cli.commands import (
 )
 from symconv.errors import SymconvError
 
-COMMANDS = (size, derive, matrix, verify, example, check, analyze, exercises, grade, translate)
+COMMANDS = (
+    size, derive, matrix, verify, example, animate, check, analyze, exercises, grade, translate,
+)  # fmt: skip
 
 
 class UsageError(SymconvError):

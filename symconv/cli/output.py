@@ -31,6 +31,32 @@ def write_output(args: argparse.Namespace, text: str) -> None:
     write_file(Path(args.output), text.encode("utf-8"), force=args.force)
 
 
+def write_with_files(
+    args: argparse.Namespace, text: str, folder: str, files: dict[str, str]
+) -> None:
+    """Write ``text`` to ``-o FILE`` and each of ``files`` (name: text) in ``folder`` beside it.
+
+    Every target is checked before any is written, so a refused ``--force`` leaves
+    nothing half-done; the main file is written last.
+    """
+    if not args.output:
+        write_output(args, text)
+        return
+    place = Path(args.output).parent / folder
+    targets = [place / name for name in sorted(files)]
+    if not args.force:
+        for path in [Path(args.output), *targets]:
+            if path.exists() or path.is_symlink():
+                raise SymconvError("-o", "file exists; pass --force to overwrite", str(path))
+    if files:
+        if place.exists() and not place.is_dir():
+            raise SymconvError("-o", "is not a folder, but the figures go there", str(place))
+        place.mkdir(exist_ok=True)
+    for path in targets:
+        write_file(path, files[path.name].encode("utf-8"), force=args.force)
+    write_output(args, text)
+
+
 def check_pdf_request(args: argparse.Namespace) -> None:
     """Refuse ``--pdf`` without ``-o FILE.tex`` before any work: the PDF goes beside FILE."""
     if args.pdf and not args.output:

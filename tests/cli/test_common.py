@@ -148,9 +148,7 @@ def test_bad_pads(pads, rule, cli):
 
 
 def test_pads_and_padding_together_are_refused(cli):
-    status, _, err = cli(
-        "size", "--input", "2", "--kernel", "3", "--padding", "1", "--pads", "1,1"
-    )
+    status, _, err = cli("size", "--input", "2", "--kernel", "3", "--padding", "1", "--pads", "1,1")
     assert status == 2 and "--pads: cannot be combined with --padding" in err
 
 
@@ -269,7 +267,7 @@ HELP_FILES = {
 
 
 @pytest.mark.parametrize(
-    "command", ["size", "derive", "matrix", "verify", "example", "analyze", "check"]
+    "command", ["size", "derive", "matrix", "verify", "example", "animate", "analyze", "check"]
 )
 def test_every_example_in_the_help_runs(command, tmp_path, capsys):
     if command == "example":

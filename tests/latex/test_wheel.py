@@ -23,8 +23,8 @@ def build_wheel(out: Path) -> Path:
 def test_wheel_contains_the_templates_and_uses_them(tmp_path):
     wheel = build_wheel(tmp_path / "dist")
     names = zipfile.ZipFile(wheel).namelist()
-    templates = sorted(p.name for p in (REPO / "templates").glob("*.tex.j2"))
-    assert templates and {"article.tex.j2", "beamer.tex.j2", "fragment.tex.j2"} <= set(templates)
+    templates = sorted(p.name for p in (REPO / "templates").glob("*.j2"))
+    assert {"article.tex.j2", "beamer.tex.j2", "fragment.tex.j2", "page.html.j2"} <= set(templates)
     shipped = sorted(n.split("/")[-1] for n in names if n.startswith("symconv/templates/"))
     assert shipped == templates
 
@@ -34,6 +34,7 @@ def test_wheel_contains_the_templates_and_uses_them(tmp_path):
         "import symconv, symconv.latex.templates as r\n"
         "print(symconv.__file__)\n"
         "print(r.template_folder())\n"
+        "print(symconv.render_html(symconv.preset('seed-1d')).count('<math'))\n"
         "print(symconv.render_latex(symconv.preset('seed-1d'), form='article'))\n"
     )
     done = subprocess.run(
@@ -44,7 +45,8 @@ def test_wheel_contains_the_templates_and_uses_them(tmp_path):
         text=True,
         check=True,
     )
-    module, folder, tex = done.stdout.split("\n", 2)
+    module, folder, maths, tex = done.stdout.split("\n", 3)
+    assert int(maths) > 20  # the web page is written from the installed templates too
     assert Path(module).is_relative_to(installed)
     assert Path(folder) == installed / "symconv" / "templates"
     assert r"x_{1} w_{3} + x_{2} w_{1}" in tex and tex.startswith(r"\documentclass")
