@@ -34,6 +34,7 @@ from symconv.engine.onnx import onnx_conv_transpose, onnx_pads
 from symconv.engine.pytorch import conv_transpose
 from symconv.engine.tensorflow import tf_conv_transpose, tf_window
 from symconv.errors import SymconvError
+from symconv.notation.tex_text import tex_escape
 
 CONVENTIONS = ("torch", "onnx", "keras", "tf", "jax")
 #: Each convention's own names for its parameters (what a source call may give).
@@ -165,17 +166,33 @@ class Translation:
         return "\n".join(rows) + "\n"
 
     def to_latex(self) -> str:
-        """The same section for a LaTeX appendix (user parameters are numbers and names)."""
-        text = self.to_markdown().replace("### ", "\\subsection*{", 1)
-        first, rest = text.split("\n", 1)
-        rest = rest.replace("`", "").replace("_", "\\_").replace("$(b, e)", "$(b, e)")
-        rest = rest.replace("\\_", "_").replace("_{", "_{")
-        body = []
-        for line in rest.splitlines():
-            pieces = line.split("$")
-            pieces = [p if i % 2 else p.replace("_", "\\_") for i, p in enumerate(pieces)]
-            body.append("$".join(pieces))
-        return first + "}\n" + "\n".join(body) + "\n"
+        """The same section for a LaTeX appendix: parameters and code escaped, mathematics set."""
+        s, t = self.source, self.target
+        window = ", ".join(f"({b}, {e})" for b, e in self.window)
+        target = tex_escape(f"{t.convention} with {_params_text(t.params)}")
+        if not self.exact:
+            target += ", then " + tex_escape(_extra_text(self.extra))
+        source = tex_escape(
+            f"{s.convention} with {_params_text(s.params)}, input size "
+            f"{list(self.input_size)}, kernel size {list(self.kernel_size)}"
+        )
+        weight = tex_escape(weight_code(s.convention, t.convention, len(self.window)))
+        operand = tex_escape(input_code(s.convention, t.convention))
+        rows = [
+            r"\subsection*{" + tex_escape(f"{s.convention} to {t.convention}") + "}",
+            r"\begin{flushleft}",
+            f"Source: {source}.",
+            "",
+            f"Target: {target}.",
+            "",
+            r"Weight: \texttt{" + weight + r"} \\ Input: \texttt{" + operand + "}",
+            "",
+            rf"Both keep the window $(b, e) = {window}$ of the canvas "
+            r"$C = s(I - 1) + d(k - 1) + 1$; the outputs agree entry by entry for symbolic "
+            f"operands ({self.proof.entries} entries).",
+            r"\end{flushleft}",
+        ]
+        return "\n".join(rows) + "\n"
 
 
 def translate(

@@ -16,6 +16,7 @@ from onnx.reference.ops.op_conv_transpose import ConvTranspose
 
 from symconv.engine.translate import CONVENTIONS, translate
 from symconv.errors import SymconvError
+from tests.tex_tools import compile_log, log_problems
 
 PAIRS = [(s, t) for s in CONVENTIONS for t in CONVENTIONS if s != t]
 SETTINGS = settings(
@@ -145,3 +146,18 @@ def test_bad_requests_name_the_parameter(kwargs, parameter):
     with pytest.raises(SymconvError) as caught:
         translate(**kwargs)
     assert caught.value.parameter == parameter
+
+
+@pytest.mark.parametrize("source, target", [("keras", "torch"), ("jax", "tf"), ("torch", "onnx")])
+def test_the_appendix_section_compiles_without_overfull_boxes(tmp_path, source, target):
+    params = {
+        "keras": dict(strides=2, padding="same", output_padding=1),
+        "jax": dict(strides=[2, 1], padding=[(2, 4), (0, 0)]),
+        "torch": dict(stride=2, padding=1, output_padding=1),
+    }[source]
+    sizes = [3, 3] if source == "jax" else 3
+    section = translate(source, target, sizes, [3, 3] if source == "jax" else 3, **params)
+    document = "\\documentclass{article}\n\\begin{document}\n" + section.to_latex()
+    log = compile_log(document + "\\end{document}\n", tmp_path)
+    assert log_problems(log) == []
+    assert "$(b, e) = " in section.to_latex() and "\\_" in section.to_latex()
