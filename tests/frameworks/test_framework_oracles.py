@@ -16,6 +16,7 @@ from symconv.engine.jax import jax_conv_general_dilated, jax_conv_transpose
 from symconv.engine.keras import keras_conv_transpose
 from symconv.engine.tensorflow import tf_conv_transpose
 from symconv.errors import SymconvError
+from symconv.views import METHODS
 
 SETTINGS = settings(
     max_examples=40,
@@ -86,7 +87,15 @@ def test_keras_conv_transpose(oracles, data):
     answer = oracles["keras"](
         "conv_transpose", x.tolist(), k.tolist(), list(c["stride"]), padding, op
     )
-    ours = run(keras_conv_transpose, x.tolist(), k.tolist(), c["stride"], padding, output_padding)
+    ours = run(
+        keras_conv_transpose,
+        x.tolist(),
+        k.tolist(),
+        c["stride"],
+        padding,
+        output_padding,
+        method=data.draw(st.sampled_from(sorted(METHODS))),
+    )
     compare(answer, ours)
 
 
@@ -108,7 +117,15 @@ def test_tensorflow_conv_transpose(oracles, data):
     answer = oracles["tensorflow"](
         "conv_transpose", x.tolist(), f.tolist(), shape, list(c["stride"]), padding
     )
-    ours = run(tf_conv_transpose, x.tolist(), f.tolist(), shape, c["stride"], padding)
+    ours = run(
+        tf_conv_transpose,
+        x.tolist(),
+        f.tolist(),
+        shape,
+        c["stride"],
+        padding,
+        method=data.draw(st.sampled_from(sorted(METHODS))),
+    )
     compare(answer, ours)
 
 
@@ -144,6 +161,7 @@ def test_jax_conv_transpose(oracles, data):
         c["dilation"],
         None,
         transpose_kernel,
+        method=data.draw(st.sampled_from(sorted(METHODS))),
     )
     compare(answer, ours)
 
@@ -178,6 +196,7 @@ def test_jax_conv_general_dilated_as_a_transposed_convolution(oracles, data):
         c["dilation"],
         None,
         groups,
+        method=data.draw(st.sampled_from(sorted(METHODS))),
     )
     compare(answer, ours)
 
