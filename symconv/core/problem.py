@@ -18,6 +18,7 @@ import sympy
 from sympy import ImmutableDenseNDimArray
 
 from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
+from symconv.core.construction import ranks
 from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.parameters import as_int
 from symconv.core.tensors import flat_elements, to_array
@@ -60,10 +61,34 @@ class Problem:
         shape = (self.out_channels, *self.geometry.output_size)
         return (self.batch, *shape) if self.batched else shape
 
+    def ranks(self) -> tuple[list[list[list]], list[list[list]]]:
+        """The ranks (:func:`symconv.core.construction.ranks`) of ``x`` and ``w``, shaped alike.
+
+        >>> from symconv.core.tensors import letters
+        >>> make_problem(letters((1, 2)), [[["w1"]]]).ranks()
+        ([[[0, 1]]], [[[2]]])
+        """
+        x_flat = [e for batch in self.x for plane in batch for e in plane]
+        w_flat = [e for channel in self.w for plane in channel for e in plane]
+        x_ranks, w_ranks = ranks(x_flat, w_flat)
+        return _like(x_ranks, self.x), _like(w_ranks, self.w)
+
     def assemble(self, planes: list[list[Plane]]) -> ImmutableDenseNDimArray:
         """Join output planes ``planes[n][co]`` into one array of :attr:`output_shape`."""
         flat = [e for batch in planes for plane in batch for e in plane]
         return ImmutableDenseNDimArray(flat, self.output_shape)
+
+
+def _like(flat: list, nested: list[list[Plane]]) -> list[list[Plane]]:
+    """``flat`` cut into the shape of ``nested`` (lists of lists of planes)."""
+    result, start = [], 0
+    for outer in nested:
+        row = []
+        for plane in outer:
+            row.append(flat[start : start + len(plane)])
+            start += len(plane)
+        result.append(row)
+    return result
 
 
 def make_problem(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from symconv.core.construction import product, total
+from symconv.core.construction import ranked_sum
 from symconv.core.geometry import Geometry
 from symconv.core.grid import ndindex, row_major_offsets, row_major_strides
 from symconv.core.problem import Plane, Problem
@@ -66,20 +66,26 @@ def transpose(
     geometry = problem.geometry
     cells = paint(geometry) if cells is None else cells
     kept = crop(geometry) if kept is None else kept
+    kept_pairs = [cells[c] if c is not None else () for c in kept]
+    x_ranks, w_ranks = problem.ranks()
     planes = []
     for n in range(problem.batch):
-        canvases = [[[] for _ in cells] for _ in range(problem.out_channels)]
-        for ci, x_plane in enumerate(problem.x[n]):
-            first = (ci // problem.in_per_group) * problem.out_per_group
-            for j, w_plane in enumerate(problem.w[ci]):
-                canvas = canvases[first + j]
-                for cell, pairs in enumerate(cells):
-                    canvas[cell].extend(product(x_plane[i], w_plane[t]) for i, t in pairs)
         batch_planes = []
-        for co, canvas in enumerate(canvases):
+        for co in range(problem.out_channels):
+            group, j = divmod(co, problem.out_per_group)
+            sources = [
+                (problem.x[n][ci], x_ranks[n][ci], problem.w[ci][j], w_ranks[ci][j])
+                for ci in range(group * problem.in_per_group, (group + 1) * problem.in_per_group)
+            ]
             bias = [problem.bias[co]] if problem.bias is not None else []
             batch_planes.append(
-                [total(canvas[c], bias) if c is not None else total([], bias) for c in kept]
+                [
+                    ranked_sum(
+                        [(xr[i], x[i], wr[t], w[t]) for x, xr, w, wr in sources for i, t in pairs],
+                        bias,
+                    )
+                    for pairs in kept_pairs
+                ]
             )
         planes.append(batch_planes)
     return planes

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import math
 
-from sympy import Integer
-
-from symconv.core.construction import product, total
+from symconv.core.construction import ranked_sum
 from symconv.core.geometry import Geometry
 from symconv.core.grid import ndindex, row_major_strides
 from symconv.core.problem import Plane, Problem
@@ -47,12 +45,13 @@ def stretched_positions(geometry: Geometry) -> list[int | None]:
     """For each cell of the stretched, bordered input: the input element there, or None for 0."""
     size = stretched_size(geometry)
     in_strides = row_major_strides(geometry.input_size)
+    axes = list(
+        zip(borders(geometry), geometry.stride, geometry.input_size, in_strides, strict=True)
+    )
     cells = []
     for index in ndindex(size):
         element = 0
-        for m, (low, _), s, n, stride in zip(
-            index, borders(geometry), geometry.stride, geometry.input_size, in_strides
-        ):
+        for m, ((low, _), s, n, stride) in zip(index, axes):
             q, r = divmod(m - low, s)
             if r or not 0 <= q < n:
                 element = None
@@ -73,28 +72,36 @@ def transpose(problem: Problem) -> list[list[Plane]]:
         sum(t * d * st for t, d, st in zip(tap, geometry.dilation, z_strides))
         for tap in ndindex(geometry.kernel_size)
     ]
-    corners = [
-        sum(o * st for o, st in zip(index, z_strides)) for index in ndindex(geometry.output_size)
-    ]
-    zero = Integer(0)
+    # Per output cell, the (input element, flipped tap) pairs its window sees; zeros are skipped.
+    last = kernel_count - 1
+    seen = []
+    for index in ndindex(geometry.output_size):
+        corner = sum(o * st for o, st in zip(index, z_strides))
+        pairs = []
+        for t, offset in enumerate(window):
+            element = positions[corner + offset]
+            if element is not None:
+                pairs.append((element, last - t))
+        seen.append(pairs)
+    x_ranks, w_ranks = problem.ranks()
     planes = []
     for n in range(problem.batch):
-        stretched = [[zero if p is None else plane[p] for p in positions] for plane in problem.x[n]]
         batch_planes = []
         for co in range(problem.out_channels):
             group, j = divmod(co, problem.out_per_group)
-            channels = range(group * problem.in_per_group, (group + 1) * problem.in_per_group)
-            flipped = [problem.w[ci][j][::-1] for ci in channels]
+            sources = [
+                (problem.x[n][ci], x_ranks[n][ci], problem.w[ci][j], w_ranks[ci][j])
+                for ci in range(group * problem.in_per_group, (group + 1) * problem.in_per_group)
+            ]
             bias = [problem.bias[co]] if problem.bias is not None else []
-            plane = []
-            for corner in corners:
-                terms = []
-                for z, kernel in zip((stretched[ci] for ci in channels), flipped):
-                    for t in range(kernel_count):
-                        value = z[corner + window[t]]
-                        if value is not zero:
-                            terms.append(product(value, kernel[t]))
-                plane.append(total(terms, bias))
-            batch_planes.append(plane)
+            batch_planes.append(
+                [
+                    ranked_sum(
+                        [(xr[i], x[i], wr[t], w[t]) for x, xr, w, wr in sources for i, t in pairs],
+                        bias,
+                    )
+                    for pairs in seen
+                ]
+            )
         planes.append(batch_planes)
     return planes
