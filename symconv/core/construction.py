@@ -16,13 +16,14 @@ a*w2 + b*w1
 2*a*w1
 >>> product(2, w1), total([])
 (2*w1, 0)
->>> (ra, rb), (r1, r2) = ranks([a, b], [w1, w2])
->>> ranked_sum([(rb, b, r1, w1), (ra, a, r2, w2)])
+>>> ranking, (x_ranks, w_ranks) = ranks([a, b], [w1, w2])
+>>> Sums(ranking, [a, b], x_ranks, [w1, w2], w_ranks).entry([(1, 0), (0, 1)])
 a*w2 + b*w1
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from operator import itemgetter
 
 from sympy import Add, Dummy, Mul, S, Symbol
@@ -31,6 +32,7 @@ from sympy.core.parameters import global_parameters
 _mul_from_args = Mul._from_args
 _add_from_args = Add._from_args
 _first = itemgetter(0)
+_second = itemgetter(1)
 
 # Basic.compare orders objects of different classes before their contents.
 _CLASS_RANK = (
@@ -54,78 +56,236 @@ def _plain(e) -> bool:
     return type(e) in _CLASS_RANK and e.is_commutative is True
 
 
-def ranks(*groups: list) -> tuple[list, ...]:
+_LOW = (1 << 32) - 1
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Elements ranked in SymPy's canonical order: ``symbols[r]`` is the element of rank r.
+
+    ``distinct`` says no two ranked elements are equal (equal symbols share a rank).
+    """
+
+    symbols: list
+    distinct: bool
+
+
+def ranks(*groups: list) -> tuple[Ranking | None, tuple[list, ...]]:
     """Each element's place in SymPy's canonical order, one list per group of elements.
 
     Equal symbols get equal ranks. When any element is not a commutative ``Symbol`` or
-    ``Dummy`` (or under ``sympy.evaluate(False)``) every rank is None, and
-    :func:`ranked_sum` builds those terms the ordinary way.
+    ``Dummy`` (or under ``sympy.evaluate(False)``) the ranking is None and every rank
+    is None: :class:`Sums` then builds the ordinary way.
 
     >>> from sympy import symbols
-    >>> ranks(symbols("x2 x10"), symbols("w1 x2"))
-    ([2, 1], [0, 2])
+    >>> ranking, found = ranks(symbols("x2 x10"), symbols("w1 x2"))
+    >>> found, ranking.symbols, ranking.distinct
+    (([2, 1], [0, 2]), [w1, x10, x2], False)
     >>> ranks([Symbol("a")], [2])
-    ([None], [None])
+    (None, ([None], [None]))
     """
     flat = [e for group in groups for e in group]
     if not _direct_path() or not all(map(_plain, flat)):
-        return tuple([None] * len(group) for group in groups)
+        return None, tuple([None] * len(group) for group in groups)
     first = flat[0]._assumptions0 if flat else ()
     if all(type(e) is Symbol and e._assumptions0 == first for e in flat):
         keys = [e.name for e in flat]  # same class, same assumptions: the names decide
     else:
         keys = [_key(e) for e in flat]
     flat_ranks = [0] * len(flat)
-    rank, previous = -1, None
+    symbols = []
+    previous = None
     for position in sorted(range(len(flat)), key=keys.__getitem__):
         key = keys[position]
-        if rank < 0 or key != previous:
-            rank, previous = rank + 1, key
-        flat_ranks[position] = rank
+        if not symbols or key != previous:
+            symbols.append(flat[position])
+            previous = key
+        flat_ranks[position] = len(symbols) - 1
     split, start = [], 0
     for group in groups:
         split.append(flat_ranks[start : start + len(group)])
         start += len(group)
-    return tuple(split)
+    return Ranking(symbols, len(symbols) == len(flat)), tuple(split)
 
 
-def ranked_sum(terms: list, extra: list | tuple = ()):
-    """``Add(*[a*b ...], *extra)`` in canonical form from ``(rank_a, a, rank_b, b)`` terms.
+class Sums:
+    """Builds ``Add(*[x[i]*w[t] for i, t in pairs], *extra)`` for index pairs, canonically.
 
-    Ranks come from one :func:`ranks` call; a sum of distinct products of two distinct
-    symbols is built directly, anything else (a square, a repeated product, a bias in
-    ``extra``, None ranks) the ordinary way.
+    ``x_ranks`` and ``w_ranks`` come from one :func:`ranks` call that ranked both (and
+    gave ``ranking``). A view must not repeat an ``(i, t)`` pair within one entry. When
+    every symbol is distinct and one operand's symbols all sort before the other's,
+    each term's order is one integer and no term is compared; otherwise each sum is
+    checked (a square, a repeated product) and built the ordinary way when it must be.
 
     >>> from sympy import symbols
-    >>> a, w = symbols("a w")
-    >>> (ra,), (rw,) = ranks([a], [w])
-    >>> ranked_sum([(rw, w, ra, a)]), ranked_sum([(ra, a, ra, a)]), ranked_sum([])
-    (a*w, a**2, 0)
+    >>> x, w = symbols("a b"), symbols("w1 w2")
+    >>> ranking, (xr, wr) = ranks(x, w)
+    >>> sums = Sums(ranking, x, xr, w, wr)
+    >>> sums.entry([(1, 0), (0, 1)]), sums.entry([(0, 0)]), sums.entry([])
+    (a*w2 + b*w1, a*w1, 0)
+    >>> sums.entry([(0, 0)], [Symbol("c")])
+    a*w1 + c
     """
-    if extra or not terms or terms[0][0] is None:
-        return total([product(a, b) for _, a, _, b in terms], extra)
-    if len(terms) == 1:
-        ra, a, rb, b = terms[0]
-        if ra < rb:
-            return _mul_from_args((a, b), True)
-        if rb < ra:
-            return _mul_from_args((b, a), True)
-        return a * b
-    keyed = []
-    for ra, a, rb, b in terms:
-        if ra < rb:
-            keyed.append((ra << 32 | rb, a, b))
-        elif rb < ra:
-            keyed.append((rb << 32 | ra, b, a))
-        else:
-            return Add(*[a * b for _, a, _, b in terms])
-    keyed.sort(key=_first)
-    previous = -1
-    for key, _, _ in keyed:
-        if key == previous:
-            return Add(*[a * b for _, a, _, b in terms])
-        previous = key
-    return _add_from_args(tuple([_mul_from_args((a, b), True) for _, a, b in keyed]), True)
+
+    def __init__(self, ranking: Ranking | None, x: list, x_ranks: list, w: list, w_ranks: list):
+        self.x, self.w = x, w
+        if ranking is None:
+            self.entry = self._ordinary
+            return
+        self._symbols = ranking.symbols
+        self._x_ranks, self._w_ranks = x_ranks, w_ranks
+        self.entry = self._checked
+        if ranking.distinct and x_ranks and w_ranks:
+            if max(w_ranks) < min(x_ranks):
+                self._x_keys, self._w_keys = x_ranks, [r << 32 for r in w_ranks]
+                self.entry = self._separated
+            elif max(x_ranks) < min(w_ranks):
+                self._x_keys, self._w_keys = [r << 32 for r in x_ranks], w_ranks
+                self.entry = self._separated
+
+    def plane(self, entries: list, extra: list | tuple = ()) -> list:
+        """``[self.entry(pairs, extra) for pairs in entries]``, with less work per entry.
+
+        >>> from sympy import symbols
+        >>> x, w = symbols("x1 x2"), symbols("w1 w2")
+        >>> ranking, (xr, wr) = ranks(x, w)
+        >>> Sums(ranking, x, xr, w, wr).plane([[(0, 1), (1, 0)], [], [(1, 1)]])
+        [w1*x2 + w2*x1, 0, w2*x2]
+        """
+        if self.entry != self._separated or extra:
+            entry = self.entry
+            return [entry(pairs, extra) for pairs in entries]
+        symbols, x_keys, w_keys = self._symbols, self._x_keys, self._w_keys
+        mul, add, zero = _mul_from_args, _add_from_args, S.Zero
+        out = []
+        append = out.append
+        for pairs in entries:
+            if len(pairs) == 1:
+                i, t = pairs[0]
+                key = x_keys[i] | w_keys[t]
+                append(mul((symbols[key >> 32], symbols[key & _LOW]), True))
+            elif pairs:
+                keys = sorted([x_keys[i] | w_keys[t] for i, t in pairs])
+                append(
+                    add(
+                        tuple([mul((symbols[k >> 32], symbols[k & _LOW]), True) for k in keys]),
+                        True,
+                    )
+                )
+            else:
+                append(zero)
+        return out
+
+    def separable(
+        self,
+        axes: list,
+        input_size: tuple[int, ...],
+        kernel_size: tuple[int, ...],
+        channels: int = 1,
+        extra: list | tuple = (),
+    ) -> list:
+        """One output plane from per-axis structure: every output cell, in reading order.
+
+        ``axes[a][o]`` lists the ``(input, tap)`` index pairs along axis ``a`` that meet at
+        output position ``o``; a cell's terms are every combination over the axes, for
+        each of ``channels`` input channels (``x`` and ``w`` hold them one after another).
+        When one operand's symbols all sort first and rise with their flat index, and no
+        input or tap repeats within an axis's list (as in any convolution), terms come
+        out in canonical order with no key and no sort.
+
+        >>> from sympy import symbols
+        >>> x, w = symbols("x1:5"), symbols("w1:3")
+        >>> ranking, (xr, wr) = ranks(x, w)
+        >>> axes = [[[(0, 0)], [(0, 1), (1, 0)]], [[(0, 0)], [(1, 0)]]]
+        >>> Sums(ranking, x, xr, w, wr).separable(axes, (2, 2), (2, 1))
+        [w1*x1, w1*x2, w1*x3 + w2*x1, w1*x4 + w2*x2]
+        """
+        order = self._rising() if all(map(_one_to_one, axes)) else None
+        if order is not None:
+            key = _first if order == "x" else _second
+            axes = [[sorted(pairs, key=key) for pairs in axis] for axis in axes]
+        # Fold the channels (outermost) and every axis but the last into flat offsets.
+        outer = [[(c, c) for c in range(channels)]]
+        for axis, n, k in zip(axes[:-1], input_size, kernel_size):
+            outer = [
+                [(i * n + a, t * k + b) for i, t in pairs for a, b in axis_pairs]
+                for pairs in outer
+                for axis_pairs in axis
+            ]
+        n, k = input_size[-1], kernel_size[-1]
+        outer = [[(i * n, t * k) for i, t in pairs] for pairs in outer]
+        inner = axes[-1]
+        if order is None or extra:
+            entries = [[(i + j, t + u) for i, t in a for j, u in b] for a in outer for b in inner]
+            return self.plane(entries, extra)
+        x, w = self.x, self.w
+        mul, add, zero = _mul_from_args, _add_from_args, S.Zero
+        out = []
+        append = out.append
+        for a in outer:
+            for b in inner:
+                count = len(a) * len(b)
+                if count == 0:
+                    append(zero)
+                elif order == "w":
+                    terms = [mul((w[t + u], x[i + j]), True) for i, t in a for j, u in b]
+                    append(terms[0] if count == 1 else add(tuple(terms), True))
+                else:
+                    terms = [mul((x[i + j], w[t + u]), True) for i, t in a for j, u in b]
+                    append(terms[0] if count == 1 else add(tuple(terms), True))
+        return out
+
+    def _rising(self) -> str | None:
+        """``"w"`` when every w sorts before every x and w's ranks rise with its index,
+        ``"x"`` for the reverse, else None."""
+        if self.entry != self._separated:
+            return None
+        w_first = self._w_keys is not self._w_ranks
+        first = self._w_ranks if w_first else self._x_ranks
+        if all(a < b for a, b in zip(first, first[1:])):
+            return "w" if w_first else "x"
+        return None
+
+    def _ordinary(self, pairs, extra=()):
+        x, w = self.x, self.w
+        return total([product(x[i], w[t]) for i, t in pairs], extra)
+
+    def _separated(self, pairs, extra=()):
+        # Every w sorts before every x (or the reverse): a term's key is one addition.
+        if extra:
+            return self._ordinary(pairs, extra)
+        symbols, x_keys, w_keys = self._symbols, self._x_keys, self._w_keys
+        if len(pairs) == 1:
+            i, t = pairs[0]
+            key = x_keys[i] | w_keys[t]
+            return _mul_from_args((symbols[key >> 32], symbols[key & _LOW]), True)
+        if not pairs:
+            return S.Zero
+        keys = sorted([x_keys[i] | w_keys[t] for i, t in pairs])
+        return _add_from_args(
+            tuple([_mul_from_args((symbols[k >> 32], symbols[k & _LOW]), True) for k in keys]),
+            True,
+        )
+
+    def _checked(self, pairs, extra=()):
+        if extra or not pairs:
+            return self._ordinary(pairs, extra)
+        symbols, x_ranks, w_ranks = self._symbols, self._x_ranks, self._w_ranks
+        keys = []
+        for i, t in pairs:
+            a, b = x_ranks[i], w_ranks[t]
+            if a == b:
+                return self._ordinary(pairs)
+            keys.append(a << 32 | b if a < b else b << 32 | a)
+        if len(keys) == 1:
+            return _mul_from_args((symbols[keys[0] >> 32], symbols[keys[0] & _LOW]), True)
+        keys.sort()
+        if len(set(keys)) < len(keys):
+            return self._ordinary(pairs)
+        return _add_from_args(
+            tuple([_mul_from_args((symbols[k >> 32], symbols[k & _LOW]), True) for k in keys]),
+            True,
+        )
 
 
 def product(a, b):
@@ -160,3 +320,13 @@ def total(terms: list, extra: list | tuple = ()):
         if left[0] == right[0]:
             return Add(*terms)
     return _add_from_args(tuple(term for _, term in keyed), True)
+
+
+def _one_to_one(axis: list) -> bool:
+    """No output position along ``axis`` lists an input or a tap twice."""
+    for pairs in axis:
+        if len(pairs) > 1 and (
+            len({i for i, _ in pairs}) < len(pairs) or len({t for _, t in pairs}) < len(pairs)
+        ):
+            return False
+    return True

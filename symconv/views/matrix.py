@@ -18,7 +18,7 @@ import math
 
 from sympy import ImmutableSparseMatrix
 
-from symconv.core.construction import ranked_sum
+from symconv.core.geometry import Axis
 from symconv.core.problem import Plane, Problem
 
 
@@ -71,22 +71,36 @@ def conv_matrix_columns(problem: Problem) -> tuple[tuple[int, int], list[list[tu
     return shape, columns
 
 
+def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
+    """Along one axis, column ``o`` of C: the ``(input, tap)`` pairs of its nonzero entries.
+
+    C is the Kronecker product of its axes' matrices, so a column of C^T x is the
+    product of its axes' columns.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_pairs(make_geometry(2, 3, stride=2, padding=1).axes[0])
+    [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]]
+    """
+    columns: list[list[tuple[int, int]]] = [[] for _ in range(axis.output)]
+    for i, t, o in axis.links():
+        columns[o].append((i, t))
+    return columns
+
+
 def transpose(problem: Problem) -> list[list[Plane]]:
     """Output planes ``[n][c_out]`` computed as ``C^T x`` for each batch element."""
-    _, columns = conv_matrix_columns(problem)
-    out_count = math.prod(problem.geometry.output_size)
-    x_ranks, w_ranks = problem.ranks()
-    w = [e for channel in problem.w for plane in channel for e in plane]
-    wr = [r for channel in w_ranks for plane in channel for r in plane]
-    planes = []
-    for n in range(problem.batch):
-        x = [e for plane in problem.x[n] for e in plane]
-        xr = [r for plane in x_ranks[n] for r in plane]
-        y = []
-        for r, column in enumerate(columns):
-            bias = [problem.bias[r // out_count]] if problem.bias is not None else []
-            y.append(ranked_sum([(xr[c], x[c], wr[k], w[k]) for c, k in column], bias))
-        planes.append(
-            [y[co * out_count : (co + 1) * out_count] for co in range(problem.out_channels)]
-        )
-    return planes
+    g = problem.geometry
+    axes = [axis_pairs(axis) for axis in g.axes]
+    return [
+        [
+            problem.sums(n, co).separable(
+                axes,
+                g.input_size,
+                g.kernel_size,
+                problem.in_per_group,
+                [problem.bias[co]] if problem.bias is not None else [],
+            )
+            for co in range(problem.out_channels)
+        ]
+        for n in range(problem.batch)
+    ]

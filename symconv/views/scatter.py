@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 
-from symconv.core.construction import ranked_sum
-from symconv.core.geometry import Geometry
+from symconv.core.geometry import Axis, Geometry
 from symconv.core.grid import ndindex, row_major_offsets, row_major_strides
 from symconv.core.problem import Plane, Problem
 
@@ -56,36 +55,39 @@ def crop(geometry: Geometry) -> list[int | None]:
     return kept
 
 
-def transpose(
-    problem: Problem, cells: list | None = None, kept: list | None = None
-) -> list[list[Plane]]:
+def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
+    """Along one axis: paint, crop, and list the ``(input, tap)`` pairs each output cell keeps.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_pairs(make_geometry(2, 3, stride=2, padding=1).axes[0])
+    [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]]
+    """
+    canvas: list[list[tuple[int, int]]] = [[] for _ in range(axis.canvas)]
+    for i in range(axis.input):
+        for t in range(axis.kernel):
+            canvas[i * axis.stride + t * axis.dilation].append((i, t))
+    cells = (o + axis.pad_begin for o in range(axis.output))
+    return [canvas[c] if 0 <= c < axis.canvas else [] for c in cells]
+
+
+def transpose(problem: Problem) -> list[list[Plane]]:
     """Output planes ``[n][c_out]`` of the transposed convolution, by painting and cropping.
 
-    ``cells`` and ``kept`` default to :func:`paint` and :func:`crop` of the geometry.
+    The canvas of a cell is the product of its axes' canvases, so each axis is painted
+    and cropped alone (:func:`axis_pairs`); :func:`paint` and :func:`crop` show the whole.
     """
-    geometry = problem.geometry
-    cells = paint(geometry) if cells is None else cells
-    kept = crop(geometry) if kept is None else kept
-    kept_pairs = [cells[c] if c is not None else () for c in kept]
-    x_ranks, w_ranks = problem.ranks()
-    planes = []
-    for n in range(problem.batch):
-        batch_planes = []
-        for co in range(problem.out_channels):
-            group, j = divmod(co, problem.out_per_group)
-            sources = [
-                (problem.x[n][ci], x_ranks[n][ci], problem.w[ci][j], w_ranks[ci][j])
-                for ci in range(group * problem.in_per_group, (group + 1) * problem.in_per_group)
-            ]
-            bias = [problem.bias[co]] if problem.bias is not None else []
-            batch_planes.append(
-                [
-                    ranked_sum(
-                        [(xr[i], x[i], wr[t], w[t]) for x, xr, w, wr in sources for i, t in pairs],
-                        bias,
-                    )
-                    for pairs in kept_pairs
-                ]
+    g = problem.geometry
+    axes = [axis_pairs(axis) for axis in g.axes]
+    return [
+        [
+            problem.sums(n, co).separable(
+                axes,
+                g.input_size,
+                g.kernel_size,
+                problem.in_per_group,
+                [problem.bias[co]] if problem.bias is not None else [],
             )
-        planes.append(batch_planes)
-    return planes
+            for co in range(problem.out_channels)
+        ]
+        for n in range(problem.batch)
+    ]

@@ -11,10 +11,7 @@ correlation with the spatially flipped, dilated kernel gives the output.
 
 from __future__ import annotations
 
-import math
-
-from symconv.core.construction import ranked_sum
-from symconv.core.geometry import Geometry
+from symconv.core.geometry import Axis, Geometry
 from symconv.core.grid import ndindex, row_major_strides
 from symconv.core.problem import Plane, Problem
 
@@ -61,47 +58,63 @@ def stretched_positions(geometry: Geometry) -> list[int | None]:
     return cells
 
 
-def transpose(problem: Problem) -> list[list[Plane]]:
-    """Output planes ``[n][c_out]``: stride-1 correlation of the stretched input, flipped kernel."""
-    geometry = problem.geometry
-    size = stretched_size(geometry)
-    z_strides = row_major_strides(size)
-    positions = stretched_positions(geometry)
-    kernel_count = math.prod(geometry.kernel_size)
-    window = [
-        sum(t * d * st for t, d, st in zip(tap, geometry.dilation, z_strides))
-        for tap in ndindex(geometry.kernel_size)
+def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
+    """Along one axis: stretch, border, slide the flipped kernel; the nonzero pairs per output.
+
+    Each output cell's pairs are ``(input element, kernel tap)``, zeros skipped.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_pairs(make_geometry(2, 3, stride=2, padding=1).axes[0])
+    [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]]
+    """
+    ((low, high),) = borders(_one_axis(axis))
+    s, d, k = axis.stride, axis.dilation, axis.kernel
+    size = s * (axis.input - 1) + 1 + low + high
+    positions = []
+    for m in range(size):
+        q, r = divmod(m - low, s)
+        positions.append(q if not r and 0 <= q < axis.input else None)
+    flipped = [(t * d, k - 1 - t) for t in range(k)]
+    return [
+        [
+            (positions[o + offset], tap)
+            for offset, tap in flipped
+            if positions[o + offset] is not None
+        ]
+        for o in range(axis.output)
     ]
-    # Per output cell, the (input element, flipped tap) pairs its window sees; zeros are skipped.
-    last = kernel_count - 1
-    seen = []
-    for index in ndindex(geometry.output_size):
-        corner = sum(o * st for o, st in zip(index, z_strides))
-        pairs = []
-        for t, offset in enumerate(window):
-            element = positions[corner + offset]
-            if element is not None:
-                pairs.append((element, last - t))
-        seen.append(pairs)
-    x_ranks, w_ranks = problem.ranks()
-    planes = []
-    for n in range(problem.batch):
-        batch_planes = []
-        for co in range(problem.out_channels):
-            group, j = divmod(co, problem.out_per_group)
-            sources = [
-                (problem.x[n][ci], x_ranks[n][ci], problem.w[ci][j], w_ranks[ci][j])
-                for ci in range(group * problem.in_per_group, (group + 1) * problem.in_per_group)
-            ]
-            bias = [problem.bias[co]] if problem.bias is not None else []
-            batch_planes.append(
-                [
-                    ranked_sum(
-                        [(xr[i], x[i], wr[t], w[t]) for x, xr, w, wr in sources for i, t in pairs],
-                        bias,
-                    )
-                    for pairs in seen
-                ]
+
+
+def _one_axis(axis: Axis) -> Geometry:
+    return Geometry(
+        (axis.input,),
+        (axis.kernel,),
+        (axis.stride,),
+        (axis.dilation,),
+        (axis.pad_begin,),
+        (axis.pad_end,),
+        (axis.output_padding,),
+    )
+
+
+def transpose(problem: Problem) -> list[list[Plane]]:
+    """Output planes ``[n][c_out]``: stride-1 correlation of the stretched input, flipped kernel.
+
+    Stretching, bordering and the window act on each axis alone (:func:`axis_pairs`);
+    :func:`stretched_positions` shows the whole stretched input.
+    """
+    g = problem.geometry
+    axes = [axis_pairs(axis) for axis in g.axes]
+    return [
+        [
+            problem.sums(n, co).separable(
+                axes,
+                g.input_size,
+                g.kernel_size,
+                problem.in_per_group,
+                [problem.bias[co]] if problem.bias is not None else [],
             )
-        planes.append(batch_planes)
-    return planes
+            for co in range(problem.out_channels)
+        ]
+        for n in range(problem.batch)
+    ]
