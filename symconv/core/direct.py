@@ -25,7 +25,7 @@ from symconv.core.parameters import (
     positive_per_dimension,
 )
 from symconv.core.sizes import direct_output_length
-from symconv.core.tensors import flat_elements, to_array
+from symconv.core.tensors import dense_array, flat_elements, to_array
 from symconv.errors import SymconvError
 
 
@@ -115,4 +115,4 @@ def conv(
                             )
                 result.append(total(terms, [] if biases is None else [biases[co]]))
     shape = (n_batch, c_out, *out) if batched else (c_out, *out)
-    return ImmutableDenseNDimArray(result, shape)
+    return dense_array(result, shape)

@@ -22,7 +22,7 @@ from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
 from symconv.core.construction import Sums, ranks
 from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.parameters import as_int
-from symconv.core.tensors import flat_elements, to_array
+from symconv.core.tensors import dense_array, flat_elements, to_array
 from symconv.errors import SymconvError
 
 Plane = list  # one channel of one batch element, flattened in reading order
@@ -93,7 +93,7 @@ class Problem:
     def assemble(self, planes: list[list[Plane]]) -> ImmutableDenseNDimArray:
         """Join output planes ``planes[n][co]`` into one array of :attr:`output_shape`."""
         flat = [e for batch in planes for plane in batch for e in plane]
-        return ImmutableDenseNDimArray(flat, self.output_shape)
+        return dense_array(flat, self.output_shape)
 
 
 def _like(flat: list, nested: list[list[Plane]]) -> list[list[Plane]]:

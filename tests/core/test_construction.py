@@ -186,3 +186,25 @@ def test_rising_operands_take_the_path_without_keys(monkeypatch):
     monkeypatch.setattr(build, "Add", None)  # no ordinary construction on this path
     built = sums.separable([[[(0, 1), (1, 0)], [(2, 0)]]], (4,), (2,))
     assert built[0].args == (w[0] * x[1], w[1] * x[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(factors(), min_size=1, max_size=8), st.sampled_from(["list", "array", "matrix"]))
+def test_arrays_read_and_built_directly_are_identical_to_ordinary_ones(elements, kind):
+    from sympy import ImmutableDenseNDimArray, ImmutableMatrix, MutableDenseNDimArray
+
+    from symconv.core.tensors import dense_array, to_array
+
+    shape = (1, len(elements))
+    ordinary = ImmutableDenseNDimArray(elements, shape)
+    built = dense_array(list(elements), shape)
+    assert built == ordinary and built.args == ordinary.args and hash(built) == hash(ordinary)
+    assert built.shape == ordinary.shape and built.tolist() == ordinary.tolist()
+    value = {
+        "list": [list(elements)],
+        "array": MutableDenseNDimArray(elements, shape),
+        "matrix": ImmutableMatrix([elements]),
+    }[kind]
+    read = to_array(value, "input")
+    assert read == ordinary and read.args == ordinary.args and hash(read) == hash(ordinary)
+    assert to_array(ordinary, "input") == ordinary
