@@ -11,6 +11,7 @@ yardstick, and the median of the pairwise ratios is printed.
 
     python benchmarks/bench.py            # everything (several minutes on 2 cores)
     python benchmarks/bench.py --quick    # the 2-D 64x64 methods only
+    python benchmarks/bench.py --only commands   # the command-line ratios only
 """
 
 from __future__ import annotations
@@ -352,6 +353,9 @@ def print_latex():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the 2-D 64x64 methods")
+    parser.add_argument(
+        "--only", choices=("methods", "commands"), help="only the methods, or only the commands"
+    )
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per case (5)")
     args = parser.parse_args()
     print(
@@ -359,8 +363,9 @@ def main():
         f"{platform.python_version()}, SymPy {sympy.__version__}"
     )
     names = ["2-D 64^2"] if args.quick else list(CASES)
-    print_methods(names, args.rounds)
-    if not args.quick:
+    if args.only != "commands":
+        print_methods(names, args.rounds)
+    if not args.quick and args.only != "methods":
         print_commands()
 
 

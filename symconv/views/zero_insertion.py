@@ -18,16 +18,18 @@ from symconv.core.problem import Plane, Problem
 
 def borders(geometry: Geometry) -> tuple[tuple[int, int], ...]:
     """The (low, high) border added around the stretched input, per dimension."""
-    return tuple(
-        (d * (k - 1) - b, d * (k - 1) - e + op)
-        for k, d, b, e, op in zip(
-            geometry.kernel_size,
-            geometry.dilation,
-            geometry.pad_begin,
-            geometry.pad_end,
-            geometry.output_padding,
-        )
-    )
+    return tuple(axis_borders(axis) for axis in geometry.axes)
+
+
+def axis_borders(axis: Axis) -> tuple[int, int]:
+    """The (low, high) border of one axis: ``d*(k - 1) - p`` each side, plus output_padding high.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_borders(make_geometry(2, 3, stride=2, padding=1, output_padding=1).axes[0])
+    (1, 2)
+    """
+    span = axis.dilation * (axis.kernel - 1)
+    return span - axis.pad_begin, span - axis.pad_end + axis.output_padding
 
 
 def stretched_size(geometry: Geometry) -> tuple[int, ...]:
@@ -67,7 +69,7 @@ def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
     >>> axis_pairs(make_geometry(2, 3, stride=2, padding=1).axes[0])
     [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]]
     """
-    ((low, high),) = borders(_one_axis(axis))
+    low, high = axis_borders(axis)
     s, d, k = axis.stride, axis.dilation, axis.kernel
     size = s * (axis.input - 1) + 1 + low + high
     positions = []
@@ -83,18 +85,6 @@ def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
         ]
         for o in range(axis.output)
     ]
-
-
-def _one_axis(axis: Axis) -> Geometry:
-    return Geometry(
-        (axis.input,),
-        (axis.kernel,),
-        (axis.stride,),
-        (axis.dilation,),
-        (axis.pad_begin,),
-        (axis.pad_end,),
-        (axis.output_padding,),
-    )
 
 
 def transpose(problem: Problem) -> list[list[Plane]]:
