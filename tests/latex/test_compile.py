@@ -148,3 +148,25 @@ def test_other_configurations_compile(derivation, form, tmp_path):
     require_tool("pdflatex")
     ink = page_ink(compile_pdf(render_latex(derivation, form=form)), tmp_path)
     assert min(ink) > 0.002
+
+
+@pytest.mark.parametrize("form", ["article", "beamer"])
+def test_one_pdflatex_run_unless_a_rerun_changes_the_pdf(form, monkeypatch):
+    require_tool("pdflatex")
+    from symconv.latex import pdf
+
+    source = render_latex(symconv.preset("seed-2d-s1"), form=form)
+    runs = []
+    real_run = subprocess.run
+
+    def counted(*args, **kwargs):
+        runs.append(args[0])
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pdf.subprocess, "run", counted)
+    once = compile_pdf(source)
+    assert len(runs) == 1
+    monkeypatch.setattr(pdf, "rerun_requested", lambda log, folder: len(runs) == 2)
+    twice = compile_pdf(source)
+    assert len(runs) == 3
+    assert once == twice
