@@ -52,7 +52,12 @@ def _direct_path() -> bool:
     return global_parameters.evaluate
 
 
-def _plain(e) -> bool:
+def plain(e) -> bool:
+    """A commutative ``Symbol`` or ``Dummy``: a factor whose canonical place is its rank.
+
+    >>> plain(Symbol("a")), plain(Symbol("A", commutative=False)), plain(S(2))
+    (True, False, False)
+    """
     return type(e) in _CLASS_RANK and e.is_commutative is True
 
 
@@ -85,7 +90,7 @@ def ranks(*groups: list) -> tuple[Ranking | None, tuple[list, ...]]:
     (None, ([None], [None]))
     """
     flat = [e for group in groups for e in group]
-    if not _direct_path() or not all(map(_plain, flat)):
+    if not _direct_path() or not all(map(plain, flat)):
         return None, tuple([None] * len(group) for group in groups)
     first = flat[0]._assumptions0 if flat else ()
     if all(type(e) is Symbol and e._assumptions0 == first for e in flat):
@@ -288,9 +293,46 @@ class Sums:
         )
 
 
+def sum_of_monomials(monomials: list, extra: list | tuple = ()):
+    """``Add(*[Mul(*factors) for factors in monomials], *extra)`` in canonical form.
+
+    Built directly when every factor is a plain commutative symbol (:func:`ranks`), each
+    monomial has at least two factors, none twice, and no monomial repeats: SymPy then
+    orders a product's factors by rank and a sum's products by their factors' ranks,
+    shorter products first. Anything else is built the ordinary way.
+
+    >>> from sympy import symbols
+    >>> u, v, w = symbols("u v w")
+    >>> sum_of_monomials([(w, v, u), (u, w), (v, u, v)])
+    u*v**2 + u*v*w + u*w
+    >>> sum_of_monomials([(w, u), (v, u)])
+    u*v + u*w
+    """
+    if extra or not monomials:
+        return Add(*[Mul(*factors) for factors in monomials], *extra)
+    ranking, (flat_ranks,) = ranks([f for factors in monomials for f in factors])
+    if ranking is None:
+        return Add(*[Mul(*factors) for factors in monomials])
+    symbols = ranking.symbols
+    keyed = []
+    start = 0
+    for factors in monomials:
+        count = len(factors)
+        key = sorted(flat_ranks[start : start + count])
+        start += count
+        if count < 2 or any(a == b for a, b in zip(key, key[1:])):
+            return Add(*[Mul(*factors) for factors in monomials])
+        keyed.append((count, *key))
+    keyed.sort()
+    if any(a == b for a, b in zip(keyed, keyed[1:])):
+        return Add(*[Mul(*factors) for factors in monomials])
+    terms = tuple([_mul_from_args(tuple([symbols[r] for r in key[1:]]), True) for key in keyed])
+    return terms[0] if len(terms) == 1 else _add_from_args(terms, True)
+
+
 def product(a, b):
     """``a*b`` in SymPy's canonical form; built directly for two distinct plain symbols."""
-    if _plain(a) and _plain(b) and _direct_path():
+    if plain(a) and plain(b) and _direct_path():
         key_a, key_b = _key(a), _key(b)
         if key_a < key_b:
             return _mul_from_args((a, b), True)
@@ -312,7 +354,7 @@ def total(terms: list, extra: list | tuple = ()):
         if type(term) is not Mul:
             return Add(*terms)
         args = term.args
-        if len(args) != 2 or not _plain(args[0]) or not _plain(args[1]):
+        if len(args) != 2 or not plain(args[0]) or not plain(args[1]):
             return Add(*terms)
         keyed.append(((_key(args[0]), _key(args[1])), term))
     keyed.sort(key=_first)

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 import sympy
 from sympy import Add, Dummy, ImmutableDenseNDimArray, Mul
 
+from symconv.core.construction import sum_of_monomials
 from symconv.core.differentiate import partial_derivatives
 from symconv.core.direct import conv
 from symconv.core.equality import ROUNDING, equal
 from symconv.core.grid import ndindex
 from symconv.core.problem import Problem, make_problem, problem_from_geometry
-from symconv.core.tensors import flat_elements
+from symconv.core.tensors import dense_array, flat_elements
 from symconv.notation.statements import checks_latex
 from symconv.views import METHODS
 
@@ -161,13 +162,13 @@ def _position(problem: Problem, n: int, co: int, flat: int) -> str:
 
 
 def _symbols(prefix: str, shape: tuple[int, ...]) -> ImmutableDenseNDimArray:
-    return ImmutableDenseNDimArray([Dummy(prefix) for _ in range(math.prod(shape))], shape)
+    return dense_array([Dummy(prefix) for _ in range(math.prod(shape))], shape)
 
 
 def _weight(problem: Problem) -> ImmutableDenseNDimArray:
     flat = [e for channel in problem.w for plane in channel for e in plane]
     shape = (problem.in_channels, problem.out_per_group, *problem.geometry.kernel_size)
-    return ImmutableDenseNDimArray(flat, shape)
+    return dense_array(flat, shape)
 
 
 def _direct(problem: Problem, z: ImmutableDenseNDimArray) -> ImmutableDenseNDimArray:
@@ -202,7 +203,9 @@ def _adjoint(problem: Problem) -> Check:
 
 def _distribute(sums, factors) -> sympy.Expr:
     """``sum_i factor_i * sum_i``, multiplied out term by term into one canonical sum."""
-    return Add(*(Mul(f, term) for s, f in zip(sums, factors) for term in Add.make_args(s)))
+    return sum_of_monomials(
+        [(f, *Mul.make_args(term)) for s, f in zip(sums, factors) for term in Add.make_args(s)]
+    )
 
 
 def _gradient(problem: Problem, transposed: list) -> Check:
@@ -222,13 +225,14 @@ def _gradient(problem: Problem, transposed: list) -> Check:
     per_channel = math.prod(g.output_size)
     for n in range(problem.batch):
         x = [e for plane in problem.x[n] for e in plane]
-        terms = [[bias[flat // per_channel]] for flat in range(len(z_flat))]
+        terms = [[] for _ in z_flat]
         for x_i, row in zip(x, partials):
             for flat, partial in row:
-                terms[flat].append(x_i * partial)
+                terms[flat].append((x_i, *Mul.make_args(partial)))
         expected = [e for plane in transposed[n] for e in plane]
-        for flat, (parts, y) in enumerate(zip(terms, expected, strict=True)):
-            derivative = Add(*parts)
+        for flat, (monomials, y) in enumerate(zip(terms, expected, strict=True)):
+            b = bias[flat // per_channel]
+            derivative = sum_of_monomials(monomials, [b] if b != 0 else ())
             if not equal(derivative, y):
                 where = _position(problem, n, flat // per_channel, flat % per_channel)
                 detail = f"dL/dz gives {derivative} but the transpose gives {y} at {where}"

@@ -4,7 +4,7 @@ import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import Add, Dummy, Float, Integer, Rational, Symbol, evaluate, srepr
+from sympy import Add, Dummy, Float, Integer, Mul, Rational, Symbol, evaluate, srepr
 
 import symconv
 from symconv.core import construction as build
@@ -208,3 +208,18 @@ def test_arrays_read_and_built_directly_are_identical_to_ordinary_ones(elements,
     read = to_array(value, "input")
     assert read == ordinary and read.args == ordinary.args and hash(read) == hash(ordinary)
     assert to_array(ordinary, "input") == ordinary
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(factors(), min_size=1, max_size=4), max_size=6),
+    st.sampled_from(["as drawn", "distinct"]),
+    st.booleans(),
+)
+def test_sums_of_monomials_are_identical_to_ordinary_construction(monomials, kind, with_extra):
+    if kind == "distinct":  # distinct plain symbols, the direct path
+        names = iter(f"s{n}" for n in range(100))
+        monomials = [[Symbol(next(names)) for _ in m] for m in monomials]
+    extra = [Symbol("bias")] if with_extra else []
+    fast = build.sum_of_monomials([tuple(m) for m in monomials], extra)
+    _identical(fast, Add(*[Mul(*m) for m in monomials], *extra))
