@@ -24,6 +24,7 @@ a*w2 + b*w1
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 
 from sympy import Add, Dummy, Mul, S, Symbol
@@ -73,6 +74,11 @@ class Ranking:
 
     symbols: list
     distinct: bool
+
+    @cached_property
+    def place(self) -> dict:
+        """``{symbol: rank}`` for every ranked symbol."""
+        return {symbol: rank for rank, symbol in enumerate(self.symbols)}
 
 
 def ranks(*groups: list) -> tuple[Ranking | None, tuple[list, ...]]:
@@ -293,13 +299,14 @@ class Sums:
         )
 
 
-def sum_of_monomials(monomials: list, extra: list | tuple = ()):
+def sum_of_monomials(monomials: list, extra: list | tuple = (), ranking: Ranking | None = None):
     """``Add(*[Mul(*factors) for factors in monomials], *extra)`` in canonical form.
 
     Built directly when every factor is a plain commutative symbol (:func:`ranks`), each
     monomial has at least two factors, none twice, and no monomial repeats: SymPy then
     orders a product's factors by rank and a sum's products by their factors' ranks,
-    shorter products first. Anything else is built the ordinary way.
+    shorter products first. Anything else is built the ordinary way. ``ranking``, from one
+    :func:`ranks` call over every factor, spares ranking them again for each sum.
 
     >>> from sympy import symbols
     >>> u, v, w = symbols("u v w")
@@ -310,7 +317,15 @@ def sum_of_monomials(monomials: list, extra: list | tuple = ()):
     """
     if extra or not monomials:
         return Add(*[Mul(*factors) for factors in monomials], *extra)
-    ranking, (flat_ranks,) = ranks([f for factors in monomials for f in factors])
+    flat = [f for factors in monomials for f in factors]
+    flat_ranks = None
+    if ranking is not None:
+        place = ranking.place
+        flat_ranks = [place.get(f) if plain(f) else None for f in flat]
+        if None in flat_ranks:
+            flat_ranks = None
+    if flat_ranks is None:
+        ranking, (flat_ranks,) = ranks(flat)
     if ranking is None:
         return Add(*[Mul(*factors) for factors in monomials])
     symbols = ranking.symbols

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Add, Dummy, ImmutableDenseNDimArray, Mul
 
-from symconv.core.construction import sum_of_monomials
+from symconv.core.construction import ranks, sum_of_monomials
 from symconv.core.differentiate import partial_derivatives
 from symconv.core.direct import conv
 from symconv.core.equality import ROUNDING, equal
@@ -191,20 +191,23 @@ def _adjoint(problem: Problem) -> Check:
     g = problem.geometry
     u = _symbols("u", (problem.out_channels, *g.output_size))
     v = _symbols("v", (problem.in_channels, *g.input_size))
-    left = _distribute(flat_elements(_direct(problem, u)), flat_elements(v))
+    weight = _weight(problem)
+    ranking, _ = ranks(flat_elements(u) + flat_elements(v) + flat_elements(weight))
+    left = _distribute(flat_elements(_direct(problem, u)), flat_elements(v), ranking)
     ct_v = METHODS["scatter"](
-        problem_from_geometry(v, _weight(problem), None, problem.groups, g, max_terms=None)
+        problem_from_geometry(v, weight, None, problem.groups, g, max_terms=None)
     )
-    right = _distribute((e for c in ct_v[0] for e in c), flat_elements(u))
+    right = _distribute((e for c in ct_v[0] for e in c), flat_elements(u), ranking)
     if equal(left, right):
         return Check(name, True, kind="adjoint")
     return Check(name, False, f"difference {sympy.expand(left - right)}", "adjoint")
 
 
-def _distribute(sums, factors) -> sympy.Expr:
+def _distribute(sums, factors, ranking=None) -> sympy.Expr:
     """``sum_i factor_i * sum_i``, multiplied out term by term into one canonical sum."""
     return sum_of_monomials(
-        [(f, *Mul.make_args(term)) for s, f in zip(sums, factors) for term in Add.make_args(s)]
+        [(f, *Mul.make_args(term)) for s, f in zip(sums, factors) for term in Add.make_args(s)],
+        ranking=ranking,
     )
 
 
@@ -223,6 +226,8 @@ def _gradient(problem: Problem, transposed: list) -> Check:
     partials = [partial_derivatives(y, position) for y in direct]
     bias = problem.bias or [0] * problem.out_channels
     per_channel = math.prod(g.output_size)
+    x_all = [e for batch in problem.x for plane in batch for e in plane]
+    ranking, _ = ranks(x_all + flat_elements(_weight(problem)))
     for n in range(problem.batch):
         x = [e for plane in problem.x[n] for e in plane]
         terms = [[] for _ in z_flat]
@@ -232,7 +237,7 @@ def _gradient(problem: Problem, transposed: list) -> Check:
         expected = [e for plane in transposed[n] for e in plane]
         for flat, (monomials, y) in enumerate(zip(terms, expected, strict=True)):
             b = bias[flat // per_channel]
-            derivative = sum_of_monomials(monomials, [b] if b != 0 else ())
+            derivative = sum_of_monomials(monomials, [b] if b != 0 else (), ranking)
             if not equal(derivative, y):
                 where = _position(problem, n, flat // per_channel, flat % per_channel)
                 detail = f"dL/dz gives {derivative} but the transpose gives {y} at {where}"

@@ -221,5 +221,7 @@ def test_sums_of_monomials_are_identical_to_ordinary_construction(monomials, kin
         names = iter(f"s{n}" for n in range(100))
         monomials = [[Symbol(next(names)) for _ in m] for m in monomials]
     extra = [Symbol("bias")] if with_extra else []
-    fast = build.sum_of_monomials([tuple(m) for m in monomials], extra)
-    _identical(fast, Add(*[Mul(*m) for m in monomials], *extra))
+    ordinary = Add(*[Mul(*m) for m in monomials], *extra)
+    _identical(build.sum_of_monomials([tuple(m) for m in monomials], extra), ordinary)
+    ranking, _ = build.ranks([f for m in monomials for f in m])
+    _identical(build.sum_of_monomials([tuple(m) for m in monomials], extra, ranking), ordinary)
