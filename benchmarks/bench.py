@@ -191,7 +191,7 @@ def verdict(ratio, target):
 
 def print_methods(names, rounds):
     print(
-        f"{'case':<15}{'terms':>8}{'floor':>8}{'limit':>8}{'lim/fl':>8}"
+        f"{'case':<15}{'terms':>8}{'floor':>8}{'limit':>8}{'scatter':>8}{'lim/fl':>8}"
         f"{'scatter':>9}{'zero_ins':>9}{'matrix':>9}{'call':>7}{'agree':>8}  memory s/z/m"
     )
     rows = []
@@ -201,13 +201,14 @@ def print_methods(names, rounds):
         mem = "/".join(f"{r['memory'][m]:.2f}" for m in METHODS)
         print(
             f"{r['case']:<15}{r['terms']:>8}{r['floor_us']:>6.1f}us{r['limit_us']:>6.2f}us"
-            f"{r['limit_over_floor']:>8.3f}{r['scatter']:>9.2f}{r['zero_insertion']:>9.2f}"
+            f"{r['limit_us'] * r['scatter']:>6.2f}us{r['limit_over_floor']:>8.3f}"
+            f"{r['scatter']:>9.2f}{r['zero_insertion']:>9.2f}"
             f"{r['matrix']:>9.2f}{r['call']:>7.2f}{r['agree']:>8.3f}  {mem}",
             flush=True,
         )
     print(
-        "(floor and limit in us a term; lim/fl the limit over the floor; method and call columns"
-        " over the limit, agree over the floor; memory: peak over result size)"
+        "(floor, limit and scatter in us a term; lim/fl the limit over the floor; method and"
+        " call columns over the limit, agree over the floor; memory: peak over result size)"
     )
     for r in rows:
         if r["case"] not in TARGET_CASES:
@@ -262,6 +263,10 @@ def print_commands():
     python = sys.executable
     symconv = symconv_command()
     lines = []
+    # An installed package has its bytecode compiled; a checkout may not (and with
+    # PYTHONDONTWRITEBYTECODE it never gets it), while SymPy's and Jinja's always is.
+    package = Path(__file__).resolve().parents[1] / "symconv"
+    subprocess.run([python, "-m", "compileall", "-q", str(package)], check=True)
 
     def report(label, ratio, a, b, target):
         line = f"{label}: {a:.3f} s / {b:.3f} s = {verdict(ratio, target)}"
