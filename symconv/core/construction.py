@@ -70,6 +70,10 @@ class Ranking:
     """Elements ranked in SymPy's canonical order: ``symbols[r]`` is the element of rank r.
 
     ``distinct`` says no two ranked elements are equal (equal symbols share a rank).
+
+    >>> ranking, _ = ranks([Symbol("b"), Symbol("a"), Symbol("b")])
+    >>> ranking.symbols, ranking.distinct, ranking.place[Symbol("b")]
+    ([a, b], False, 1)
     """
 
     symbols: list
@@ -77,7 +81,7 @@ class Ranking:
 
     @cached_property
     def place(self) -> dict:
-        """``{symbol: rank}`` for every ranked symbol."""
+        """``{symbol: rank}`` for every ranked symbol, made on first use."""
         return {symbol: rank for rank, symbol in enumerate(self.symbols)}
 
 
