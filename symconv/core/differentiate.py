@@ -36,4 +36,8 @@ def partial_derivatives(y: sympy.Expr, variables: dict) -> list[tuple[int, sympy
                 coefficient, rest = term.as_independent(base, as_Add=False)
                 derivative = coefficient if rest == base else term.diff(base)
                 parts.setdefault(variables[base], []).append(derivative)
-    return [(position, Add(*terms)) for position, terms in sorted(parts.items())]
+    # One term is its own sum: Add would only check that again.
+    return [
+        (position, terms[0] if len(terms) == 1 else Add(*terms))
+        for position, terms in sorted(parts.items())
+    ]

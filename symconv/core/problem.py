@@ -62,17 +62,27 @@ class Problem:
         shape = (self.out_channels, *self.geometry.output_size)
         return (self.batch, *shape) if self.batched else shape
 
-    def sums(self, n: int, co: int) -> Sums:
+    def sums(self, n: int, co: int | None = None) -> Sums:
         """The builder of output channel ``co`` of batch element ``n``'s sums of products.
 
         Its ``x`` is the group's input channels of batch element ``n``, one after another,
-        its ``w`` the matching kernel planes. Symbols are ranked once per problem.
+        its ``w`` the matching kernel planes. With ``co=None``, ``x`` is every channel of
+        batch element ``n`` and ``w`` every kernel plane ``w[ci][j]`` in reading order.
+        Symbols are ranked once per problem.
 
         >>> from symconv.core.tensors import letters
         >>> make_problem(letters((1, 2)), [[["w1"]]]).sums(0, 0).entry([(1, 0)])
         b*w1
         """
         ranking, x_ranks, w_ranks = self._ranking
+        if co is None:
+            return Sums(
+                ranking,
+                [e for plane in self.x[n] for e in plane],
+                [r for plane in x_ranks[n] for r in plane],
+                [e for channel in self.w for plane in channel for e in plane],
+                [r for channel in w_ranks for plane in channel for r in plane],
+            )
         group, j = divmod(co, self.out_per_group)
         channels = range(group * self.in_per_group, (group + 1) * self.in_per_group)
         return Sums(

@@ -102,11 +102,16 @@ def verify(
 def verify_problem(problem: Problem) -> Verification:
     """:func:`verify` for an already validated :class:`~symconv.core.problem.Problem`."""
     outputs = {name: view(problem) for name, view in METHODS.items()}
+    # One symbolic vector of the output's shape serves as u in the adjoint identity and as
+    # z in the gradient identity: each identity holds for any symbols, so C u is made once.
+    g = problem.geometry
+    u = _symbols("u", (problem.out_channels, *g.output_size))
+    c_u = _direct(problem, u)
     return Verification(
         (
             views_agree(problem, outputs),
-            _adjoint(problem),
-            _gradient(problem, outputs["scatter"]),
+            _adjoint(problem, u, c_u),
+            _gradient(problem, outputs["scatter"], u, c_u),
         )
     )
 
@@ -186,14 +191,13 @@ def _direct(problem: Problem, z: ImmutableDenseNDimArray) -> ImmutableDenseNDimA
     )
 
 
-def _adjoint(problem: Problem) -> Check:
+def _adjoint(problem: Problem, u: ImmutableDenseNDimArray, c_u: ImmutableDenseNDimArray) -> Check:
     name = "adjoint identity <C u, v> = <u, C^T v>"
     g = problem.geometry
-    u = _symbols("u", (problem.out_channels, *g.output_size))
     v = _symbols("v", (problem.in_channels, *g.input_size))
     weight = _weight(problem)
     ranking, _ = ranks(flat_elements(u) + flat_elements(v) + flat_elements(weight))
-    left = _distribute(flat_elements(_direct(problem, u)), flat_elements(v), ranking)
+    left = _distribute(flat_elements(c_u), flat_elements(v), ranking)
     ct_v = METHODS["scatter"](
         problem_from_geometry(v, weight, None, problem.groups, g, max_terms=None)
     )
@@ -211,33 +215,43 @@ def _distribute(sums, factors, ranking=None) -> sympy.Expr:
     )
 
 
-def _gradient(problem: Problem, transposed: list) -> Check:
-    """dL/dz by SymPy differentiation, L = sum_i x_i y_i with y = conv(z, w).
+def _gradient(
+    problem: Problem,
+    transposed: list,
+    z: ImmutableDenseNDimArray,
+    c_z: ImmutableDenseNDimArray,
+) -> Check:
+    """dL/dz by SymPy differentiation, L = sum_i x_i y_i with y = conv(z, w) (given as ``c_z``).
 
     By linearity dL/dz = sum_i x_i dy_i/dz, and y_i depends on a few z only, so each
     y_i is differentiated with respect to its own z (see :mod:`symconv.core.differentiate`).
     """
     name = "gradient identity dL/dz = conv_transpose(x, w)"
     g = problem.geometry
-    z = _symbols("z", (problem.out_channels, *g.output_size))
     z_flat = flat_elements(z)
     position = {symbol: flat for flat, symbol in enumerate(z_flat)}
-    direct = flat_elements(_direct(problem, z))
+    direct = flat_elements(c_z)
     partials = [partial_derivatives(y, position) for y in direct]
     bias = problem.bias or [0] * problem.out_channels
     per_channel = math.prod(g.output_size)
-    x_all = [e for batch in problem.x for plane in batch for e in plane]
-    ranking, _ = ranks(x_all + flat_elements(_weight(problem)))
+    # A partial derivative that is one kernel element is read as that element's index.
+    weight_index = {w: k for k, w in enumerate(flat_elements(_weight(problem)))}
     for n in range(problem.batch):
         x = [e for plane in problem.x[n] for e in plane]
         terms = [[] for _ in z_flat]
-        for x_i, row in zip(x, partials):
+        for i, row in enumerate(partials):
             for flat, partial in row:
-                terms[flat].append((x_i, *Mul.make_args(partial)))
+                terms[flat].append((i, partial))
+        sums = problem.sums(n)
         expected = [e for plane in transposed[n] for e in plane]
-        for flat, (monomials, y) in enumerate(zip(terms, expected, strict=True)):
+        for flat, (parts, y) in enumerate(zip(terms, expected, strict=True)):
             b = bias[flat // per_channel]
-            derivative = sum_of_monomials(monomials, [b] if b != 0 else (), ranking)
+            extra = [b] if b != 0 else ()
+            if all(partial in weight_index for _, partial in parts):
+                derivative = sums.entry([(i, weight_index[p]) for i, p in parts], extra)
+            else:
+                monomials = [(x[i], *Mul.make_args(p)) for i, p in parts]
+                derivative = sum_of_monomials(monomials, extra)
             if not equal(derivative, y):
                 where = _position(problem, n, flat // per_channel, flat % per_channel)
                 detail = f"dL/dz gives {derivative} but the transpose gives {y} at {where}"
