@@ -206,7 +206,7 @@ class Sums:
         each of ``channels`` input channels (``x`` and ``w`` hold them one after another).
         When one operand's symbols all sort first and rise with their flat index, and no
         input or tap repeats within an axis's list (as in any convolution), terms come
-        out in canonical order with no key and no sort.
+        out in canonical order with no key and no sort; the lists are then sorted in place.
 
         >>> from sympy import symbols
         >>> x, w = symbols("x1:5"), symbols("w1:3")
@@ -215,10 +215,10 @@ class Sums:
         >>> Sums(ranking, x, xr, w, wr).separable(axes, (2, 2), (2, 1))
         [w1*x1, w1*x2, w1*x3 + w2*x1, w1*x4 + w2*x2]
         """
-        order = self._rising() if all(map(_one_to_one, axes)) else None
+        order = self._rising()
         if order is not None:
-            key = _first if order == "x" else _second
-            axes = [[sorted(pairs, key=key) for pairs in axis] for axis in axes]
+            by = 0 if order == "x" else 1
+            order = order if all(_put_in_order(axis, by) for axis in axes) else None
         # Fold the channels (outermost) and every axis but the last into flat offsets.
         outer = [[(c, c) for c in range(channels)]]
         for axis, n, k in zip(axes[:-1], input_size, kernel_size):
@@ -383,11 +383,29 @@ def total(terms: list, extra: list | tuple = ()):
     return _add_from_args(tuple(term for _, term in keyed), True)
 
 
-def _one_to_one(axis: list) -> bool:
-    """No output position along ``axis`` lists an input or a tap twice."""
+def _put_in_order(axis: list, by: int) -> bool:
+    """Sort each list of ``axis`` in place by item ``by`` of its pairs; False unless no input
+    and no tap repeats within a list.
+
+    >>> axis = [[(0, 2), (1, 0)], [(2, 1)]]
+    >>> _put_in_order(axis, 1), axis
+    (True, [[(1, 0), (0, 2)], [(2, 1)]])
+    >>> _put_in_order([[(0, 1), (0, 2)]], 1)
+    False
+    """
+    other = 1 - by
     for pairs in axis:
-        if len(pairs) > 1 and (
-            len({i for i, _ in pairs}) < len(pairs) or len({t for _, t in pairs}) < len(pairs)
-        ):
+        count = len(pairs)
+        if count < 2:
+            continue
+        if count == 2:
+            a, b = pairs
+            if a[by] > b[by]:
+                pairs.reverse()
+            if a[by] == b[by] or a[other] == b[other]:
+                return False
+            continue
+        pairs.sort(key=_first if by == 0 else _second)
+        if len({p[other] for p in pairs}) < count or len({p[by] for p in pairs}) < count:
             return False
     return True
