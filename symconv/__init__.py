@@ -8,19 +8,31 @@ a*w22 + b*w21 + c*w12 + d*w11
 True
 """
 
-from symconv.core.budget import WorkEstimate, check_budget, estimate_work
-from symconv.core.direct import conv
-from symconv.core.geometry import Geometry, make_geometry
-from symconv.core.problem import make_problem
-from symconv.core.tensors import letters, symbols_array, to_array
-from symconv.engine.derivation import Derivation, derive, derive_symbolic
-from symconv.engine.presets import PRESETS, preset
-from symconv.engine.pytorch import conv_matrix, conv_transpose
-from symconv.engine.verification import Check, Verification, verify
 from symconv.errors import SymconvError
 
-# Loaded on first use, so ``import symconv`` costs little more than ``import sympy``.
+# Loaded on first use: ``import symconv`` (and the command line's ``symconv size``) loads
+# no SymPy; the first name that needs it loads it.
 _LAZY = {
+    "WorkEstimate": "core.budget",
+    "check_budget": "core.budget",
+    "estimate_work": "core.budget",
+    "conv": "core.direct",
+    "Geometry": "core.geometry",
+    "make_geometry": "core.geometry",
+    "make_problem": "core.problem",
+    "letters": "core.tensors",
+    "symbols_array": "core.tensors",
+    "to_array": "core.tensors",
+    "Derivation": "engine.derivation",
+    "derive": "engine.derivation",
+    "derive_symbolic": "engine.derivation",
+    "PRESETS": "engine.presets",
+    "preset": "engine.presets",
+    "conv_matrix": "engine.pytorch",
+    "conv_transpose": "engine.pytorch",
+    "Check": "engine.verification",
+    "Verification": "engine.verification",
+    "verify": "engine.verification",
     "render_analysis": "analysis.latex",
     "render_channels": "latex.channels",
     "report_html": "checker.report_formats",

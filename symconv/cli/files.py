@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def write_file(path: Path, data: bytes, *, force: bool = False, parameter: str =
         raise SymconvError(parameter, "is not a regular file (a device or pipe?)", str(path))
     if not force and (path.exists() or path.is_symlink()):
         raise SymconvError(parameter, "file exists; pass --force to overwrite", str(path))
-    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    temporary = folder / f".{path.name}.{os.urandom(6).hex()}.tmp"
     try:
         # O_EXCL: never follow or reuse a planted file; mode 0o666 lets the umask decide.
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

@@ -13,23 +13,12 @@ import argparse
 import os
 import sys
 
-from symconv.cli.commands import (
-    analyze,
-    animate,
-    check,
-    derive,
-    example,
-    exercises,
-    grade,
-    matrix,
-    size,
-    translate,
-    verify,
-)
 from symconv.errors import SymconvError
 
+#: The subcommands, each a module of :mod:`symconv.cli.commands`, in the order help lists them.
 COMMANDS = (
-    size, derive, matrix, verify, example, animate, check, analyze, exercises, grade, translate,
+    "size", "derive", "matrix", "verify", "example", "animate", "check", "analyze", "exercises",
+    "grade", "translate",
 )  # fmt: skip
 
 
@@ -45,9 +34,35 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, no usage dump, exit status 2 via main()
         raise UsageError(message)
 
+    def _get_formatter(self):
+        # argparse would import shutil (and with it bz2 and lzma) for the terminal's width.
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available subcommand registered."""
+
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size().columns`` gives it."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno())
+    except (AttributeError, ValueError, OSError):
+        size = os.terminal_size((80, 24))
+    return size.columns or 80
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand registered, or ``only`` that one.
+
+    Each subcommand's module is imported when it is registered, so ``symconv size`` loads
+    neither SymPy nor Jinja.
+
+    >>> build_parser("size").parse_args(["size", "--input", "2", "--kernel", "3"]).command
+    'size'
+    """
     parser = _Parser(
         prog="symconv",
         description="Derive transposed convolutions symbolically and write them up.",
@@ -55,15 +70,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for command in COMMANDS:
-        command.register(sub)
+    for name in (only,) if only in COMMANDS else COMMANDS:
+        command_module(name).register(sub)
     return parser
+
+
+def command_module(name: str):
+    """The module of one subcommand, imported when first asked for (``symconv size`` needs no
+    SymPy, the others load what they use).
+
+    >>> command_module("size").__name__
+    'symconv.cli.commands.size'
+    """
+    if name == "size":
+        from symconv.cli.commands import size as module
+    elif name == "derive":
+        from symconv.cli.commands import derive as module
+    elif name == "matrix":
+        from symconv.cli.commands import matrix as module
+    elif name == "verify":
+        from symconv.cli.commands import verify as module
+    elif name == "example":
+        from symconv.cli.commands import example as module
+    elif name == "check":
+        from symconv.cli.commands import check as module
+    elif name == "analyze":
+        from symconv.cli.commands import analyze as module
+    elif name == "animate":
+        from symconv.cli.commands import animate as module
+    elif name == "exercises":
+        from symconv.cli.commands import exercises as module
+    elif name == "grade":
+        from symconv.cli.commands import grade as module
+    elif name == "translate":
+        from symconv.cli.commands import translate as module
+    else:
+        raise ValueError(f"no subcommand {name!r}")
+    return module
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status instead of raising."""
     try:
-        args = build_parser().parse_args(argv)
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(argv[0] if argv else None).parse_args(argv)
         return int(args.run(args) or 0)
     except SymconvError as exc:
         print(f"symconv: error: {exc}", file=sys.stderr)

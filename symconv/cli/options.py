@@ -18,8 +18,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sympy import ImmutableDenseNDimArray
-
 from symconv.core.budget import (
     DEFAULT_MAX_TERMS,
     WorkEstimate,
@@ -29,12 +27,16 @@ from symconv.core.budget import (
 )
 from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.parameters import begins_then_ends
-from symconv.core.problem import Problem, problem_from_geometry
-from symconv.engine.derivation import Derivation, symbolic_derivation, symbolic_operands
 from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments
 from symconv.errors import SymconvError
-from symconv.notation.grids import MAX_FULL
-from symconv.notation.style import DELIMITERS, Notation
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:  # SymPy loads only for the commands that build symbols
+    from sympy import ImmutableDenseNDimArray
+
+    from symconv.core.problem import Problem
+    from symconv.engine.derivation import Derivation
+    from symconv.notation.style import Notation
 
 _SHAPE = re.compile(r"\d+(x\d+)*")
 _PADS = re.compile(r"\d+(,\d+)*")
@@ -134,6 +136,9 @@ def add_configuration(parser: argparse.ArgumentParser, *, channels: bool = True)
 
 def add_notation_options(container) -> None:
     """Add the LaTeX layout flags: --delimiter, --width, --terms-per-line and --full."""
+    from symconv.notation.grids import MAX_FULL
+    from symconv.notation.style import DELIMITERS, Notation
+
     default = Notation()
     container.add_argument(
         "--delimiter",
@@ -180,6 +185,8 @@ def add_format(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> Non
 
 def notation(args: argparse.Namespace) -> Notation:
     """The LaTeX notation the notation flags ask for (see :func:`add_notation_options`)."""
+    from symconv.notation.style import Notation
+
     with flag_names():
         return Notation(
             delimiter=args.delimiter,
@@ -336,6 +343,9 @@ class Request:
 
 def read_request(args: argparse.Namespace) -> Request:
     """Read the flags, check the work against ``--max-terms`` once, then build the operands."""
+    from symconv.core.problem import problem_from_geometry
+    from symconv.engine.derivation import symbolic_derivation, symbolic_operands
+
     config = read_configuration(args)
     geometry = config.geometry
     counts = channel_counts(args)

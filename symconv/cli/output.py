@@ -3,6 +3,7 @@
 Files are written atomically and never over an existing one without ``--force``
 (:mod:`symconv.cli.files`).
 
+>>> from pathlib import Path
 >>> pdf_path(Path("out/seed.tex"))
 PosixPath('out/seed.pdf')
 """
@@ -11,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from symconv.cli.files import write_file
 from symconv.errors import SymconvError
-from symconv.latex.pdf import compile_pdf, find_pdflatex
-from symconv.latex.templates import render_template
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:  # pathlib loads only when a file is written (``symconv size`` prints)
+    from pathlib import Path
 
 
 def write_output(args: argparse.Namespace, text: str) -> None:
@@ -28,6 +29,10 @@ def write_output(args: argparse.Namespace, text: str) -> None:
     if not args.output:
         sys.stdout.write(text)
         return
+    from pathlib import Path
+
+    from symconv.cli.files import write_file
+
     write_file(Path(args.output), text.encode("utf-8"), force=args.force)
 
 
@@ -62,6 +67,8 @@ def check_pdf_request(args: argparse.Namespace) -> None:
     if args.pdf and not args.output:
         raise SymconvError("--pdf", "needs -o FILE; the PDF is written beside it")
     if args.output:
+        from pathlib import Path
+
         latex_path(Path(args.output))
 
 
@@ -73,11 +80,16 @@ def write_latex(args: argparse.Namespace, tex: str) -> int:
     came. Existing files are refused unless ``--force``; the two files written are named
     on stderr. Returns the exit status.
     """
+    from pathlib import Path
+
     if args.output:
         latex_path(Path(args.output))
     if not getattr(args, "pdf", False):
         write_output(args, tex)
         return 0
+    from symconv.cli.files import write_file
+    from symconv.latex.pdf import compile_pdf, find_pdflatex
+
     tex_file = Path(args.output)
     pdf_file = pdf_path(tex_file)
     if find_pdflatex() is None:
@@ -94,6 +106,8 @@ def write_latex(args: argparse.Namespace, tex: str) -> int:
     write_output(args, tex)
     fragment = getattr(args, "form", None) in (None, "fragment")
     # A fragment has no preamble of its own: its PDF shows it in a plain article.
+    from symconv.latex.templates import render_template
+
     source = render_template("preview.tex.j2", body=tex) if fragment else tex
     try:
         pdf = compile_pdf(source)
@@ -109,6 +123,7 @@ def write_latex(args: argparse.Namespace, tex: str) -> int:
 def latex_path(path: Path) -> Path:
     """``path`` for LaTeX source, refused when it names a PDF (``--pdf`` writes that beside).
 
+    >>> from pathlib import Path
     >>> latex_path(Path("paper.pdf"))
     Traceback (most recent call last):
     ...

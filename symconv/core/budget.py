@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass
-from typing import TextIO
 
 from symconv.core.geometry import Geometry
 from symconv.core.parameters import as_int
@@ -127,7 +126,7 @@ def check_limit(count: int, what: str, limit: int, *, option: str = "max_terms")
         )
 
 
-def stage_reporter(work: WorkEstimate, stream: TextIO | None = None):
+def stage_reporter(work: WorkEstimate, stream=None):
     """A function that reports a stage on ``stream`` (stderr), for long work on a terminal only.
 
     Short requests, and output redirected to a file or a pipe, stay silent.

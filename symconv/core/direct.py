@@ -15,9 +15,8 @@ import math
 
 from sympy import ImmutableDenseNDimArray
 
-from symconv.core.construction import product, total
+from symconv.core.construction import Sums, ranks
 from symconv.core.geometry import link
-from symconv.core.grid import ndindex, row_major_strides
 from symconv.core.parameters import (
     as_int,
     padding_pairs,
@@ -25,7 +24,7 @@ from symconv.core.parameters import (
     positive_per_dimension,
 )
 from symconv.core.sizes import direct_output_length
-from symconv.core.tensors import flat_elements, to_array
+from symconv.core.tensors import dense_array, flat_elements, to_array
 from symconv.errors import SymconvError
 
 
@@ -61,8 +60,8 @@ def conv(
     batched = x.rank() == rank + 2
     if not batched:
         x = x.reshape(1, *x.shape)
-    n_batch, c_in, *size = x.shape
-    c_out, c_per_group, *kernel = w.shape
+    n_batch, c_in, *size = (int(n) for n in x.shape)
+    c_out, c_per_group, *kernel = (int(n) for n in w.shape)
     groups = as_int("groups", groups)
     if groups < 1 or c_in % groups or c_out % groups:
         raise SymconvError("groups", f"must divide both channel counts ({c_in}, {c_out})", groups)
@@ -92,27 +91,20 @@ def conv(
     ws = flat_elements(w)
     biases = flat_elements(to_array(bias, "bias")) if bias is not None else None
     plane, taps = math.prod(size), math.prod(kernel)
-    in_strides = row_major_strides(size)
+    # Per axis, output o gathers input link(o, t) through tap t, where that is inside.
+    axes = [
+        [[(i, t) for t in range(k) if 0 <= (i := link(o, t, s, d, b)) < n] for o in range(count)]
+        for count, n, k, s, d, (b, _) in zip(out, size, kernel, strides, dilations, pads)
+    ]
+    ranking, (x_ranks, w_ranks) = ranks(xs, ws)
     result = []
     for n in range(n_batch):
         for co in range(c_out):
-            group = co // (c_out // groups)
-            for o in ndindex(out):
-                terms = []
-                for cl in range(c_per_group):
-                    ci = group * c_per_group + cl
-                    for t_flat, t in enumerate(ndindex(kernel)):
-                        offset = 0
-                        for d in range(rank):
-                            pos = link(o[d], t[d], strides[d], dilations[d], pads[d][0])
-                            if not 0 <= pos < size[d]:
-                                break
-                            offset += pos * in_strides[d]
-                        else:
-                            value = xs[(n * c_in + ci) * plane + offset]
-                            terms.append(
-                                product(value, ws[(co * c_per_group + cl) * taps + t_flat])
-                            )
-                result.append(total(terms, [] if biases is None else [biases[co]]))
+            first = (n * c_in + co // (c_out // groups) * c_per_group) * plane
+            x_span = slice(first, first + c_per_group * plane)
+            w_span = slice(co * c_per_group * taps, (co + 1) * c_per_group * taps)
+            sums = Sums(ranking, xs[x_span], x_ranks[x_span], ws[w_span], w_ranks[w_span])
+            extra = [] if biases is None else [biases[co]]
+            result.extend(sums.separable(axes, tuple(size), tuple(kernel), c_per_group, extra))
     shape = (n_batch, c_out, *out) if batched else (c_out, *out)
-    return ImmutableDenseNDimArray(result, shape)
+    return dense_array(result, shape)

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import sympy
 from sympy import ImmutableDenseNDimArray
 
 from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
+from symconv.core.construction import Sums, ranks
 from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.parameters import as_int
-from symconv.core.tensors import flat_elements, to_array
+from symconv.core.tensors import dense_array, flat_elements, to_array
 from symconv.errors import SymconvError
 
 Plane = list  # one channel of one batch element, flattened in reading order
@@ -60,10 +62,60 @@ class Problem:
         shape = (self.out_channels, *self.geometry.output_size)
         return (self.batch, *shape) if self.batched else shape
 
+    def sums(self, n: int, co: int | None = None) -> Sums:
+        """The builder of output channel ``co`` of batch element ``n``'s sums of products.
+
+        Its ``x`` is the group's input channels of batch element ``n``, one after another,
+        its ``w`` the matching kernel planes. With ``co=None``, ``x`` is every channel of
+        batch element ``n`` and ``w`` every kernel plane ``w[ci][j]`` in reading order.
+        Symbols are ranked once per problem.
+
+        >>> from symconv.core.tensors import letters
+        >>> make_problem(letters((1, 2)), [[["w1"]]]).sums(0, 0).entry([(1, 0)])
+        b*w1
+        """
+        ranking, x_ranks, w_ranks = self._ranking
+        if co is None:
+            return Sums(
+                ranking,
+                [e for plane in self.x[n] for e in plane],
+                [r for plane in x_ranks[n] for r in plane],
+                [e for channel in self.w for plane in channel for e in plane],
+                [r for channel in w_ranks for plane in channel for r in plane],
+            )
+        group, j = divmod(co, self.out_per_group)
+        channels = range(group * self.in_per_group, (group + 1) * self.in_per_group)
+        return Sums(
+            ranking,
+            [e for ci in channels for e in self.x[n][ci]],
+            [r for ci in channels for r in x_ranks[n][ci]],
+            [e for ci in channels for e in self.w[ci][j]],
+            [r for ci in channels for r in w_ranks[ci][j]],
+        )
+
+    @cached_property
+    def _ranking(self) -> tuple:
+        x_flat = [e for batch in self.x for plane in batch for e in plane]
+        w_flat = [e for channel in self.w for plane in channel for e in plane]
+        ranking, (x_ranks, w_ranks) = ranks(x_flat, w_flat)
+        return ranking, _like(x_ranks, self.x), _like(w_ranks, self.w)
+
     def assemble(self, planes: list[list[Plane]]) -> ImmutableDenseNDimArray:
         """Join output planes ``planes[n][co]`` into one array of :attr:`output_shape`."""
         flat = [e for batch in planes for plane in batch for e in plane]
-        return ImmutableDenseNDimArray(flat, self.output_shape)
+        return dense_array(flat, self.output_shape)
+
+
+def _like(flat: list, nested: list[list[Plane]]) -> list[list[Plane]]:
+    """``flat`` cut into the shape of ``nested`` (lists of lists of planes)."""
+    result, start = [], 0
+    for outer in nested:
+        row = []
+        for plane in outer:
+            row.append(flat[start : start + len(plane)])
+            start += len(plane)
+        result.append(row)
+    return result
 
 
 def make_problem(

@@ -19,19 +19,30 @@ them the transposed convolution should give back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import sympy
+from functools import cache
 
 from symconv.core.parameters import as_int
 from symconv.errors import SymconvError
 
-#: The symbolic parameters: input size, kernel size, stride, padding, dilation, output_padding.
-SYMBOLS = dict(
-    zip(
-        ("I", "k", "s", "p", "d", "op"),
-        sympy.symbols("I k s p d op", integer=True, nonnegative=True),
+
+def __getattr__(name: str):
+    # SYMBOLS, the symbolic parameters (input size, kernel size, stride, padding, dilation,
+    # output_padding), load SymPy on first use: the integer formulas need none.
+    if name == "SYMBOLS":
+        return _symbols()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _symbols() -> dict:
+    import sympy
+
+    return dict(
+        zip(
+            ("I", "k", "s", "p", "d", "op"),
+            sympy.symbols("I k s p d op", integer=True, nonnegative=True),
+        )
     )
-)
 
 
 def canvas_length(input: int, kernel: int, stride: int, dilation: int) -> int:
@@ -71,9 +82,9 @@ def direct_output_length(
     return (input + pad_begin + pad_end - dilation * (kernel - 1) - 1) // stride + 1
 
 
-def output_size_formula() -> sympy.Expr:
-    """``O = s*(I - 1) - 2p + d*(k - 1) + op + 1`` with symbolic parameters."""
-    n, k, s, p, d, op = SYMBOLS.values()
+def output_size_formula():
+    """``O = s*(I - 1) - 2p + d*(k - 1) + op + 1`` with symbolic parameters (a SymPy expression)."""
+    n, k, s, p, d, op = _symbols().values()
     return s * (n - 1) - 2 * p + d * (k - 1) + op + 1
 
 

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import decimal
 import fractions
+import functools
 import math
 import numbers
+import operator
 import re
 import string
 from collections.abc import Sequence
 
 import sympy
-from sympy import ImmutableDenseNDimArray
+from sympy import Basic, ImmutableDenseNDimArray, Tuple
 
 from symconv.core.grid import ndindex
 from symconv.core.parameters import shape_sizes
@@ -166,10 +168,19 @@ def _read_element(parameter: str, text: str) -> sympy.Expr:
 def to_array(value: object, parameter: str) -> ImmutableDenseNDimArray:
     """Read nested lists, NumPy arrays, SymPy arrays or matrices as an exact SymPy array.
 
+    A dense SymPy array is read from its flat storage; one whose elements are all plain
+    symbols or rationals is returned as it is.
+
     >>> to_array([[1, 2]], "weight").shape
     (1, 2)
+    >>> w = symbols_array("w", (2, 2))
+    >>> to_array(w, "weight") is w
+    True
     """
-    if isinstance(value, (sympy.MatrixBase, sympy.NDimArray)):
+    if isinstance(value, sympy.NDimArray) and isinstance(getattr(value, "_array", None), list):
+        shape = tuple(int(n) for n in value.shape)
+        flat = list(value._array)
+    elif isinstance(value, (sympy.MatrixBase, sympy.NDimArray)):
         shape = tuple(value.shape)
         flat = flat_elements(sympy.ImmutableDenseNDimArray(value))
     else:
@@ -178,7 +189,36 @@ def to_array(value: object, parameter: str) -> ImmutableDenseNDimArray:
         shape, flat = _nested(parameter, value)
     if not shape or 0 in shape:
         raise SymconvError(parameter, "must be a non-empty array", value)
-    return ImmutableDenseNDimArray([to_element(parameter, v) for v in flat], shape)
+    elements = [v if _finite_atom(v) else to_element(parameter, v) for v in flat]
+    if type(value) is ImmutableDenseNDimArray and all(map(operator.is_, elements, flat)):
+        return value
+    return dense_array(elements, shape)
+
+
+def _finite_atom(value: object) -> bool:
+    """A symbol or a rational: what :func:`to_element` would return unchanged."""
+    return type(value) in (sympy.Symbol, sympy.Dummy) or isinstance(value, sympy.Rational)
+
+
+def dense_array(flat: list, shape: tuple[int, ...]) -> ImmutableDenseNDimArray:
+    """``ImmutableDenseNDimArray(flat, shape)``, built without re-reading SymPy elements.
+
+    >>> dense_array(list(letters(4)), (2, 2)) == ImmutableDenseNDimArray(list(letters(4)), (2, 2))
+    True
+    """
+    if (
+        not shape
+        or math.prod(shape) != len(flat)
+        or not all(isinstance(e, sympy.Basic) for e in flat)
+    ):
+        return ImmutableDenseNDimArray(flat, shape)
+    sizes = Tuple(*map(sympy.Integer, shape))
+    array = Basic.__new__(ImmutableDenseNDimArray, Tuple(*flat, sympify=False), sizes)
+    array._shape = sizes
+    array._array = list(flat)
+    array._rank = len(sizes)
+    array._loop_size = functools.reduce(operator.mul, sizes, 1)
+    return array
 
 
 def flat_elements(array: ImmutableDenseNDimArray) -> list:

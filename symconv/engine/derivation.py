@@ -68,7 +68,7 @@ class Derivation:
     @cached_property
     def output(self) -> ImmutableDenseNDimArray:
         """The result, as canonical SymPy expressions, shaped like the output."""
-        plane = scatter.transpose(self.problem, self.cells, self.kept)[0][0]
+        plane = scatter.transpose(self.problem)[0][0]
         return ImmutableDenseNDimArray(plane, self.geometry.output_size)
 
     @cached_property

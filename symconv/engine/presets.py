@@ -8,8 +8,11 @@
 
 from __future__ import annotations
 
-from symconv.engine.derivation import Derivation, derive_symbolic
 from symconv.errors import SymconvError
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:  # the names and sizes load without SymPy (``symconv size``)
+    from symconv.engine.derivation import Derivation
 
 PRESETS = {
     "seed-1d": dict(
@@ -48,6 +51,8 @@ def preset(name: str) -> Derivation:
     >>> preset("seed-2d-s2").geometry.output_size
     (4, 4)
     """
+    from symconv.engine.derivation import derive_symbolic
+
     return derive_symbolic(**preset_arguments(name))
 
 

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 import sympy
 from sympy import Add, Dummy, ImmutableDenseNDimArray, Mul
 
+from symconv.core.construction import ranks, sum_of_monomials
 from symconv.core.differentiate import partial_derivatives
 from symconv.core.direct import conv
 from symconv.core.equality import ROUNDING, equal
 from symconv.core.grid import ndindex
 from symconv.core.problem import Problem, make_problem, problem_from_geometry
-from symconv.core.tensors import flat_elements
+from symconv.core.tensors import dense_array, flat_elements
 from symconv.notation.statements import checks_latex
 from symconv.views import METHODS
 
@@ -101,11 +102,16 @@ def verify(
 def verify_problem(problem: Problem) -> Verification:
     """:func:`verify` for an already validated :class:`~symconv.core.problem.Problem`."""
     outputs = {name: view(problem) for name, view in METHODS.items()}
+    # One symbolic vector of the output's shape serves as u in the adjoint identity and as
+    # z in the gradient identity: each identity holds for any symbols, so C u is made once.
+    g = problem.geometry
+    u = _symbols("u", (problem.out_channels, *g.output_size))
+    c_u = _direct(problem, u)
     return Verification(
         (
             views_agree(problem, outputs),
-            _adjoint(problem),
-            _gradient(problem, outputs["scatter"]),
+            _adjoint(problem, u, c_u),
+            _gradient(problem, outputs["scatter"], u, c_u),
         )
     )
 
@@ -161,13 +167,13 @@ def _position(problem: Problem, n: int, co: int, flat: int) -> str:
 
 
 def _symbols(prefix: str, shape: tuple[int, ...]) -> ImmutableDenseNDimArray:
-    return ImmutableDenseNDimArray([Dummy(prefix) for _ in range(math.prod(shape))], shape)
+    return dense_array([Dummy(prefix) for _ in range(math.prod(shape))], shape)
 
 
 def _weight(problem: Problem) -> ImmutableDenseNDimArray:
     flat = [e for channel in problem.w for plane in channel for e in plane]
     shape = (problem.in_channels, problem.out_per_group, *problem.geometry.kernel_size)
-    return ImmutableDenseNDimArray(flat, shape)
+    return dense_array(flat, shape)
 
 
 def _direct(problem: Problem, z: ImmutableDenseNDimArray) -> ImmutableDenseNDimArray:
@@ -185,50 +191,67 @@ def _direct(problem: Problem, z: ImmutableDenseNDimArray) -> ImmutableDenseNDimA
     )
 
 
-def _adjoint(problem: Problem) -> Check:
+def _adjoint(problem: Problem, u: ImmutableDenseNDimArray, c_u: ImmutableDenseNDimArray) -> Check:
     name = "adjoint identity <C u, v> = <u, C^T v>"
     g = problem.geometry
-    u = _symbols("u", (problem.out_channels, *g.output_size))
     v = _symbols("v", (problem.in_channels, *g.input_size))
-    left = _distribute(flat_elements(_direct(problem, u)), flat_elements(v))
+    weight = _weight(problem)
+    ranking, _ = ranks(flat_elements(u) + flat_elements(v) + flat_elements(weight))
+    left = _distribute(flat_elements(c_u), flat_elements(v), ranking)
     ct_v = METHODS["scatter"](
-        problem_from_geometry(v, _weight(problem), None, problem.groups, g, max_terms=None)
+        problem_from_geometry(v, weight, None, problem.groups, g, max_terms=None)
     )
-    right = _distribute((e for c in ct_v[0] for e in c), flat_elements(u))
+    right = _distribute((e for c in ct_v[0] for e in c), flat_elements(u), ranking)
     if equal(left, right):
         return Check(name, True, kind="adjoint")
     return Check(name, False, f"difference {sympy.expand(left - right)}", "adjoint")
 
 
-def _distribute(sums, factors) -> sympy.Expr:
+def _distribute(sums, factors, ranking=None) -> sympy.Expr:
     """``sum_i factor_i * sum_i``, multiplied out term by term into one canonical sum."""
-    return Add(*(Mul(f, term) for s, f in zip(sums, factors) for term in Add.make_args(s)))
+    return sum_of_monomials(
+        [(f, *Mul.make_args(term)) for s, f in zip(sums, factors) for term in Add.make_args(s)],
+        ranking=ranking,
+    )
 
 
-def _gradient(problem: Problem, transposed: list) -> Check:
-    """dL/dz by SymPy differentiation, L = sum_i x_i y_i with y = conv(z, w).
+def _gradient(
+    problem: Problem,
+    transposed: list,
+    z: ImmutableDenseNDimArray,
+    c_z: ImmutableDenseNDimArray,
+) -> Check:
+    """dL/dz by SymPy differentiation, L = sum_i x_i y_i with y = conv(z, w) (given as ``c_z``).
 
     By linearity dL/dz = sum_i x_i dy_i/dz, and y_i depends on a few z only, so each
     y_i is differentiated with respect to its own z (see :mod:`symconv.core.differentiate`).
     """
     name = "gradient identity dL/dz = conv_transpose(x, w)"
     g = problem.geometry
-    z = _symbols("z", (problem.out_channels, *g.output_size))
     z_flat = flat_elements(z)
     position = {symbol: flat for flat, symbol in enumerate(z_flat)}
-    direct = flat_elements(_direct(problem, z))
+    direct = flat_elements(c_z)
     partials = [partial_derivatives(y, position) for y in direct]
     bias = problem.bias or [0] * problem.out_channels
     per_channel = math.prod(g.output_size)
+    # A partial derivative that is one kernel element is read as that element's index.
+    weight_index = {w: k for k, w in enumerate(flat_elements(_weight(problem)))}
     for n in range(problem.batch):
         x = [e for plane in problem.x[n] for e in plane]
-        terms = [[bias[flat // per_channel]] for flat in range(len(z_flat))]
-        for x_i, row in zip(x, partials):
+        terms = [[] for _ in z_flat]
+        for i, row in enumerate(partials):
             for flat, partial in row:
-                terms[flat].append(x_i * partial)
+                terms[flat].append((i, partial))
+        sums = problem.sums(n)
         expected = [e for plane in transposed[n] for e in plane]
         for flat, (parts, y) in enumerate(zip(terms, expected, strict=True)):
-            derivative = Add(*parts)
+            b = bias[flat // per_channel]
+            extra = [b] if b != 0 else ()
+            if all(partial in weight_index for _, partial in parts):
+                derivative = sums.entry([(i, weight_index[p]) for i, p in parts], extra)
+            else:
+                monomials = [(x[i], *Mul.make_args(p)) for i, p in parts]
+                derivative = sum_of_monomials(monomials, extra)
             if not equal(derivative, y):
                 where = _position(problem, n, flat // per_channel, flat % per_channel)
                 detail = f"dL/dz gives {derivative} but the transpose gives {y} at {where}"

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -72,9 +73,48 @@ def compile_pdf(source: str) -> bytes:
             log = _read_log(work, done.stdout)
             if done.returncode != 0 or not (work / "document.pdf").is_file():
                 raise SymconvError("latex", f"pdflatex stopped: {first_error(log)}")
-            if "Rerun to get" not in log and "Label(s) may have changed" not in log:
+            if not rerun_requested(log, work):
                 break
         return (work / "document.pdf").read_bytes()
+
+
+_FILE_CHANGED = re.compile(  # the warning and its continuation lines
+    r"Package rerunfilecheck Warning: File `([^']+)' has changed\.\n"
+    r"(?:\(rerunfilecheck\)[^\n]*\n?)*"
+)
+
+
+def rerun_requested(log: str, folder: Path) -> bool:
+    r"""Whether another pdflatex run would change the PDF, as the ``log`` of the last run says.
+
+    LaTeX asks for a rerun when labels or auxiliary files changed. A request about a file
+    that is empty (beamer's outline, written empty on the first run) is not one: a second
+    run reads nothing from it and writes the same PDF.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "document.out").write_text("")
+    0
+    >>> outline = "Package rerunfilecheck Warning: File `document.out' has changed.\n"
+    >>> outline += "(rerunfilecheck)                Rerun to get outlines right\n"
+    >>> rerun_requested(outline, folder)
+    False
+    >>> (folder / "document.out").write_text("BOOKMARK")
+    8
+    >>> rerun_requested(outline, folder)
+    True
+    >>> rerun_requested("LaTeX Warning: Label(s) may have changed. Rerun to get ...", folder)
+    True
+    """
+
+    def settled(match: re.Match) -> str:
+        name = match.group(1)
+        path = folder / name
+        empty = "/" not in name and ".." not in name and path.is_file() and not path.stat().st_size
+        return "" if empty else match.group(0)
+
+    remaining = _FILE_CHANGED.sub(settled, log)
+    return "Rerun to get" in remaining or "Label(s) may have changed" in remaining
 
 
 def first_error(log: str) -> str:

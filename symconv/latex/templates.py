@@ -2,6 +2,8 @@ r"""The built-in templates found, and Jinja2 set up for TeX: delimiters that do 
 
 Blocks are ``((* ... *))``, variables ``((( ... )))``, comments ``((= ... =))``; user
 text goes through the ``tex`` filter (:func:`symconv.notation.tex_text.tex_escape`).
+Compiled templates are kept in a private per-user folder (:func:`cache_folder`), checked
+against each template's source, so a run renders without compiling them again.
 
 >>> environment().from_string("((( 'a_b' | tex ))) ((* if 1 *))yes((* endif *))").render()
 'a\\_b yes'
@@ -10,6 +12,9 @@ text goes through the ``tex`` filter (:func:`symconv.notation.tex_text.tex_escap
 from __future__ import annotations
 
 import functools
+import os
+import stat
+import tempfile
 from pathlib import Path
 
 from symconv.errors import SymconvError
@@ -87,8 +92,39 @@ def _environment(folders: tuple[str, ...]):
         keep_trailing_newline=True,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["tex"] = tex_escape
     env.globals["transpose"] = TRANSPOSE  # one transpose sign in every document
     env.globals["okabe_ito"] = OKABE_ITO  # the colours of documents that draw no element
     return env
+
+
+def cache_folder() -> Path | None:
+    """The folder of compiled templates: private to this user (mode 0700), or None.
+
+    It is made on first use under the system's temporary folder; a folder that another
+    user owns, or that others may write to, is never used (nothing is cached then), so
+    no one else's file is ever loaded as code. ``SYMCONV_TEMPLATE_CACHE=0`` turns it off.
+
+    >>> folder = cache_folder()
+    >>> folder is None or oct(folder.stat().st_mode & 0o777)
+    '0o700'
+    """
+    if os.environ.get("SYMCONV_TEMPLATE_CACHE") == "0" or not hasattr(os, "getuid"):
+        return None
+    folder = Path(tempfile.gettempdir()) / f"symconv-templates-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    private = stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+    return folder if private and not info.st_mode & 0o077 else None
+
+
+def _bytecode_cache():
+    import jinja2
+
+    folder = cache_folder()
+    return None if folder is None else jinja2.FileSystemBytecodeCache(str(folder))

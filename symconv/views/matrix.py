@@ -18,7 +18,7 @@ import math
 
 from sympy import ImmutableSparseMatrix
 
-from symconv.core.construction import product, total
+from symconv.core.geometry import Axis
 from symconv.core.problem import Plane, Problem
 
 
@@ -30,9 +30,27 @@ def conv_matrix_of(problem: Problem) -> ImmutableSparseMatrix:
 
 def conv_matrix_entries(problem: Problem) -> tuple[tuple[int, int], dict]:
     """C's shape and its nonzero entries ``{(row, column): kernel tap}``."""
+    shape, columns = conv_matrix_columns(problem)
+    w_flat = [e for channel in problem.w for plane in channel for e in plane]
+    entries = {(row, column): w_flat[k] for column, pairs in enumerate(columns) for row, k in pairs}
+    return shape, entries
+
+
+def conv_matrix_columns(problem: Problem) -> tuple[tuple[int, int], list[list[tuple[int, int]]]]:
+    """C's shape and, per column, its nonzero entries as ``(row, weight element)`` pairs.
+
+    The weight element is a flat index into ``w[c_in][j]`` planes in reading order; rows
+    of C are the flat input elements, so column ``r`` is row ``r`` of C^T.
+
+    >>> from symconv.core.problem import make_problem
+    >>> p = make_problem([[1, 2]], [[["w1", "w2", "w3"]]], stride=2, padding=1)
+    >>> conv_matrix_columns(p)
+    ((2, 3), [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]])
+    """
     g = problem.geometry
     in_count = math.prod(g.input_size)
     out_count = math.prod(g.output_size)
+    taps = math.prod(g.kernel_size)
     # Per axis, the (input, tap, output) index triples the direct convolution links.
     links = [axis.links() for axis in g.axes]
     local = []  # (row, tap, column) within one channel pair, flat
@@ -41,33 +59,48 @@ def conv_matrix_entries(problem: Problem) -> tuple[tuple[int, int], dict]:
         for (i, t, o), n, k, size in zip(combination, g.input_size, g.kernel_size, g.output_size):
             row, tap, column = row * n + i, tap * k + t, column * size + o
         local.append((row, tap, column))
-    entries = {}
+    columns: list[list[tuple[int, int]]] = [[] for _ in range(problem.out_channels * out_count)]
     for ci in range(problem.in_channels):
         first = (ci // problem.in_per_group) * problem.out_per_group
-        for j, w_plane in enumerate(problem.w[ci]):
+        for j in range(problem.out_per_group):
             row0, column0 = ci * in_count, (first + j) * out_count
+            k0 = (ci * problem.out_per_group + j) * taps
             for row, tap, column in local:
-                entries[row0 + row, column0 + column] = w_plane[tap]
+                columns[column0 + column].append((row0 + row, k0 + tap))
     shape = (problem.in_channels * in_count, problem.out_channels * out_count)
-    return shape, entries
+    return shape, columns
+
+
+def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
+    """Along one axis, column ``o`` of C: the ``(input, tap)`` pairs of its nonzero entries.
+
+    C is the Kronecker product of its axes' matrices, so a column of C^T x is the
+    product of its axes' columns.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_pairs(make_geometry(2, 3, stride=2, padding=1).axes[0])
+    [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]]
+    """
+    columns: list[list[tuple[int, int]]] = [[] for _ in range(axis.output)]
+    for i, t, o in axis.links():
+        columns[o].append((i, t))
+    return columns
 
 
 def transpose(problem: Problem) -> list[list[Plane]]:
     """Output planes ``[n][c_out]`` computed as ``C^T x`` for each batch element."""
-    (_, columns), entries = conv_matrix_entries(problem)
-    out_count = math.prod(problem.geometry.output_size)
-    # Row r of C^T is column r of C.
-    by_row: list[list[tuple[int, object]]] = [[] for _ in range(columns)]
-    for (r, c), value in entries.items():
-        by_row[c].append((r, value))
-    planes = []
-    for n in range(problem.batch):
-        x = [e for plane in problem.x[n] for e in plane]
-        y = []
-        for r, row in enumerate(by_row):
-            bias = [problem.bias[r // out_count]] if problem.bias is not None else []
-            y.append(total([product(x[c], value) for c, value in row], bias))
-        planes.append(
-            [y[co * out_count : (co + 1) * out_count] for co in range(problem.out_channels)]
-        )
-    return planes
+    g = problem.geometry
+    axes = [axis_pairs(axis) for axis in g.axes]
+    return [
+        [
+            problem.sums(n, co).separable(
+                axes,
+                g.input_size,
+                g.kernel_size,
+                problem.in_per_group,
+                [problem.bias[co]] if problem.bias is not None else [],
+            )
+            for co in range(problem.out_channels)
+        ]
+        for n in range(problem.batch)
+    ]

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import math
 
-from symconv.core.construction import product, total
-from symconv.core.geometry import Geometry
+from symconv.core.geometry import Axis, Geometry
 from symconv.core.grid import ndindex, row_major_offsets, row_major_strides
 from symconv.core.problem import Plane, Problem
 
@@ -56,30 +55,39 @@ def crop(geometry: Geometry) -> list[int | None]:
     return kept
 
 
-def transpose(
-    problem: Problem, cells: list | None = None, kept: list | None = None
-) -> list[list[Plane]]:
+def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
+    """Along one axis: paint, crop, and list the ``(input, tap)`` pairs each output cell keeps.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_pairs(make_geometry(2, 3, stride=2, padding=1).axes[0])
+    [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]]
+    """
+    canvas: list[list[tuple[int, int]]] = [[] for _ in range(axis.canvas)]
+    for i in range(axis.input):
+        for t in range(axis.kernel):
+            canvas[i * axis.stride + t * axis.dilation].append((i, t))
+    cells = (o + axis.pad_begin for o in range(axis.output))
+    return [canvas[c] if 0 <= c < axis.canvas else [] for c in cells]
+
+
+def transpose(problem: Problem) -> list[list[Plane]]:
     """Output planes ``[n][c_out]`` of the transposed convolution, by painting and cropping.
 
-    ``cells`` and ``kept`` default to :func:`paint` and :func:`crop` of the geometry.
+    The canvas of a cell is the product of its axes' canvases, so each axis is painted
+    and cropped alone (:func:`axis_pairs`); :func:`paint` and :func:`crop` show the whole.
     """
-    geometry = problem.geometry
-    cells = paint(geometry) if cells is None else cells
-    kept = crop(geometry) if kept is None else kept
-    planes = []
-    for n in range(problem.batch):
-        canvases = [[[] for _ in cells] for _ in range(problem.out_channels)]
-        for ci, x_plane in enumerate(problem.x[n]):
-            first = (ci // problem.in_per_group) * problem.out_per_group
-            for j, w_plane in enumerate(problem.w[ci]):
-                canvas = canvases[first + j]
-                for cell, pairs in enumerate(cells):
-                    canvas[cell].extend(product(x_plane[i], w_plane[t]) for i, t in pairs)
-        batch_planes = []
-        for co, canvas in enumerate(canvases):
-            bias = [problem.bias[co]] if problem.bias is not None else []
-            batch_planes.append(
-                [total(canvas[c], bias) if c is not None else total([], bias) for c in kept]
+    g = problem.geometry
+    axes = [axis_pairs(axis) for axis in g.axes]
+    return [
+        [
+            problem.sums(n, co).separable(
+                axes,
+                g.input_size,
+                g.kernel_size,
+                problem.in_per_group,
+                [problem.bias[co]] if problem.bias is not None else [],
             )
-        planes.append(batch_planes)
-    return planes
+            for co in range(problem.out_channels)
+        ]
+        for n in range(problem.batch)
+    ]

@@ -11,28 +11,25 @@ correlation with the spatially flipped, dilated kernel gives the output.
 
 from __future__ import annotations
 
-import math
-
-from sympy import Integer
-
-from symconv.core.construction import product, total
-from symconv.core.geometry import Geometry
+from symconv.core.geometry import Axis, Geometry
 from symconv.core.grid import ndindex, row_major_strides
 from symconv.core.problem import Plane, Problem
 
 
 def borders(geometry: Geometry) -> tuple[tuple[int, int], ...]:
     """The (low, high) border added around the stretched input, per dimension."""
-    return tuple(
-        (d * (k - 1) - b, d * (k - 1) - e + op)
-        for k, d, b, e, op in zip(
-            geometry.kernel_size,
-            geometry.dilation,
-            geometry.pad_begin,
-            geometry.pad_end,
-            geometry.output_padding,
-        )
-    )
+    return tuple(axis_borders(axis) for axis in geometry.axes)
+
+
+def axis_borders(axis: Axis) -> tuple[int, int]:
+    """The (low, high) border of one axis: ``d*(k - 1) - p`` each side, plus output_padding high.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_borders(make_geometry(2, 3, stride=2, padding=1, output_padding=1).axes[0])
+    (1, 2)
+    """
+    span = axis.dilation * (axis.kernel - 1)
+    return span - axis.pad_begin, span - axis.pad_end + axis.output_padding
 
 
 def stretched_size(geometry: Geometry) -> tuple[int, ...]:
@@ -47,12 +44,13 @@ def stretched_positions(geometry: Geometry) -> list[int | None]:
     """For each cell of the stretched, bordered input: the input element there, or None for 0."""
     size = stretched_size(geometry)
     in_strides = row_major_strides(geometry.input_size)
+    axes = list(
+        zip(borders(geometry), geometry.stride, geometry.input_size, in_strides, strict=True)
+    )
     cells = []
     for index in ndindex(size):
         element = 0
-        for m, (low, _), s, n, stride in zip(
-            index, borders(geometry), geometry.stride, geometry.input_size, in_strides
-        ):
+        for m, ((low, _), s, n, stride) in zip(index, axes):
             q, r = divmod(m - low, s)
             if r or not 0 <= q < n:
                 element = None
@@ -62,39 +60,51 @@ def stretched_positions(geometry: Geometry) -> list[int | None]:
     return cells
 
 
+def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
+    """Along one axis: stretch, border, slide the flipped kernel; the nonzero pairs per output.
+
+    Each output cell's pairs are ``(input element, kernel tap)``, zeros skipped.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> axis_pairs(make_geometry(2, 3, stride=2, padding=1).axes[0])
+    [[(0, 1)], [(0, 2), (1, 0)], [(1, 1)]]
+    """
+    low, high = axis_borders(axis)
+    s, d, k = axis.stride, axis.dilation, axis.kernel
+    size = s * (axis.input - 1) + 1 + low + high
+    positions = []
+    for m in range(size):
+        q, r = divmod(m - low, s)
+        positions.append(q if not r and 0 <= q < axis.input else None)
+    flipped = [(t * d, k - 1 - t) for t in range(k)]
+    return [
+        [
+            (positions[o + offset], tap)
+            for offset, tap in flipped
+            if positions[o + offset] is not None
+        ]
+        for o in range(axis.output)
+    ]
+
+
 def transpose(problem: Problem) -> list[list[Plane]]:
-    """Output planes ``[n][c_out]``: stride-1 correlation of the stretched input, flipped kernel."""
-    geometry = problem.geometry
-    size = stretched_size(geometry)
-    z_strides = row_major_strides(size)
-    positions = stretched_positions(geometry)
-    kernel_count = math.prod(geometry.kernel_size)
-    window = [
-        sum(t * d * st for t, d, st in zip(tap, geometry.dilation, z_strides))
-        for tap in ndindex(geometry.kernel_size)
+    """Output planes ``[n][c_out]``: stride-1 correlation of the stretched input, flipped kernel.
+
+    Stretching, bordering and the window act on each axis alone (:func:`axis_pairs`);
+    :func:`stretched_positions` shows the whole stretched input.
+    """
+    g = problem.geometry
+    axes = [axis_pairs(axis) for axis in g.axes]
+    return [
+        [
+            problem.sums(n, co).separable(
+                axes,
+                g.input_size,
+                g.kernel_size,
+                problem.in_per_group,
+                [problem.bias[co]] if problem.bias is not None else [],
+            )
+            for co in range(problem.out_channels)
+        ]
+        for n in range(problem.batch)
     ]
-    corners = [
-        sum(o * st for o, st in zip(index, z_strides)) for index in ndindex(geometry.output_size)
-    ]
-    zero = Integer(0)
-    planes = []
-    for n in range(problem.batch):
-        stretched = [[zero if p is None else plane[p] for p in positions] for plane in problem.x[n]]
-        batch_planes = []
-        for co in range(problem.out_channels):
-            group, j = divmod(co, problem.out_per_group)
-            channels = range(group * problem.in_per_group, (group + 1) * problem.in_per_group)
-            flipped = [problem.w[ci][j][::-1] for ci in channels]
-            bias = [problem.bias[co]] if problem.bias is not None else []
-            plane = []
-            for corner in corners:
-                terms = []
-                for z, kernel in zip((stretched[ci] for ci in channels), flipped):
-                    for t in range(kernel_count):
-                        value = z[corner + window[t]]
-                        if value is not zero:
-                            terms.append(product(value, kernel[t]))
-                plane.append(total(terms, bias))
-            batch_planes.append(plane)
-        planes.append(batch_planes)
-    return planes

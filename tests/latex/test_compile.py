@@ -148,3 +148,59 @@ def test_other_configurations_compile(derivation, form, tmp_path):
     require_tool("pdflatex")
     ink = page_ink(compile_pdf(render_latex(derivation, form=form)), tmp_path)
     assert min(ink) > 0.002
+
+
+@pytest.mark.parametrize("form", ["article", "beamer"])
+def test_one_pdflatex_run_unless_a_rerun_changes_the_pdf(form, monkeypatch):
+    require_tool("pdflatex")
+    from symconv.latex import pdf
+
+    source = render_latex(symconv.preset("seed-2d-s1"), form=form)
+    runs = []
+    real_run = subprocess.run
+
+    def counted(*args, **kwargs):
+        runs.append(args[0])
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pdf.subprocess, "run", counted)
+    once = compile_pdf(source)
+    assert len(runs) == 1
+    monkeypatch.setattr(pdf, "rerun_requested", lambda log, folder: len(runs) == 2)
+    twice = compile_pdf(source)
+    assert len(runs) == 3
+    assert once == twice
+
+
+def test_compiled_templates_are_kept_only_in_a_private_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    from symconv.latex import templates
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = templates.cache_folder()
+    assert folder is not None and folder.parent == tmp_path
+    assert folder.stat().st_mode & 0o777 == 0o700
+    folder.chmod(0o777)  # others could write there: never loaded from
+    assert templates.cache_folder() is None
+    monkeypatch.setenv("SYMCONV_TEMPLATE_CACHE", "0")
+    folder.chmod(0o700)
+    assert templates.cache_folder() is None
+
+
+def test_a_cached_template_renders_what_a_fresh_compile_renders(tmp_path, monkeypatch):
+    import tempfile
+
+    from symconv.latex import templates
+
+    derivation = symconv.preset("seed-2d-s1")
+    monkeypatch.setenv("SYMCONV_TEMPLATE_CACHE", "0")
+    templates._environment.cache_clear()
+    fresh = render_latex(derivation, form="article")
+    monkeypatch.delenv("SYMCONV_TEMPLATE_CACHE")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    for _ in range(2):  # the first fills the cache, the second loads from it
+        templates._environment.cache_clear()
+        assert render_latex(derivation, form="article") == fresh
+    assert list(templates.cache_folder().glob("*.cache"))
+    templates._environment.cache_clear()
