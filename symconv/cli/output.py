@@ -47,6 +47,10 @@ def write_with_files(
     if not args.output:
         write_output(args, text)
         return
+    from pathlib import Path
+
+    from symconv.cli.files import write_file
+
     place = Path(args.output).parent / folder
     targets = [place / name for name in sorted(files)]
     if not args.force:
@@ -152,6 +156,9 @@ def write_documents(
     Every target (PDFs included) is checked before anything is written, so an existing
     file refused without ``force`` leaves all of them untouched. Returns the paths written.
     """
+    from symconv.cli.files import write_file
+    from symconv.latex.pdf import compile_pdf, find_pdflatex
+
     targets = [path for path, _ in files]
     if pdf:
         targets += [pdf_path(path) for path, _ in files if path.suffix == ".tex"]
