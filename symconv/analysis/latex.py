@@ -166,8 +166,12 @@ def _sizes(d: Derivation, notation: Notation) -> dict:
         "axes": axes,
         "uniform": all(axis == axes[0] for axis in axes),
         "relationships": None,
+        "relationships_skipped": [],
     }
-    if sizes.relationships is not None:
+    skipped = [r.reason for r in sizes.relationships or () if not r.applies]
+    if skipped:
+        context["relationships_skipped"] = skipped
+    elif sizes.relationships is not None:
         rows = [r.rows() for r in sizes.relationships]
         context["relationships"] = {
             "rows": [

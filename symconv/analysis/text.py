@@ -78,7 +78,7 @@ def sizes_text(derivation: Derivation) -> str:
             if g.rank > 1:
                 lines.append(f"  axis {n + 1}")
             lines.extend(f"    {name}: {value}" for name, value in rel.rows())
-            if rel.o_prime != g.output_size[n]:
+            if rel.applies and rel.o_prime != g.output_size[n]:
                 lines.append(
                     f"    o' = {rel.o_prime} differs from the output size "
                     f"{g.output_size[n]}: the relationships assume output_padding < stride"

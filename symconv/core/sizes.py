@@ -150,9 +150,17 @@ class Relationship:
     zeros_between: int
     p_prime: int
     o_prime: int
+    reason: str = ""
+
+    @property
+    def applies(self) -> bool:
+        """False when this axis is not the transpose of the direct convolution (i, k, s, p)."""
+        return not self.reason
 
     def rows(self) -> list[tuple[str, str]]:
         """The relationship as (quantity, value) rows for a table."""
+        if self.reason:
+            return [("relationship", "does not apply: " + self.reason)]
         return [
             ("direct input size i", str(self.i)),
             ("kernel size k (effective)", str(self.k)),
@@ -173,6 +181,9 @@ def relationships(geometry) -> list[Relationship]:
     >>> r, = relationships(make_geometry(2, 3, stride=2, padding=1))
     >>> r.i, r.i_prime, r.a, r.p_prime, r.o_prime
     (3, 2, 0, 1, 3)
+    >>> r, = relationships(make_geometry(1, 1, stride=1, output_padding=1, dilation=2))
+    >>> r.applies, r.reason
+    (False, "output_padding 1 is not below the stride 1: the direct convolution (i = 2, k = 1, s = 1, p = 0) of the 2-entry output gives i' = 2, not the input's 1")
     """
     if geometry.pad_begin != geometry.pad_end:
         raise SymconvError(
@@ -185,6 +196,14 @@ def relationships(geometry) -> list[Relationship]:
         effective, stride, pad = axis.span, axis.stride, axis.pad_begin
         i = axis.output  # the direct convolution's input is the transposed output
         a = (i + 2 * pad - effective) % stride
+        direct = (i + 2 * pad - effective) // stride + 1
+        reason = ""
+        if direct != axis.input:
+            reason = (
+                f"output_padding {axis.output_padding} is not below the stride {stride}: the "
+                f"direct convolution (i = {i}, k = {effective}, s = {stride}, p = {pad}) of the "
+                f"{i}-entry output gives i' = {direct}, not the input's {axis.input}"
+            )
         found.append(
             Relationship(
                 i=i,
@@ -196,6 +215,7 @@ def relationships(geometry) -> list[Relationship]:
                 zeros_between=stride - 1,
                 p_prime=effective - pad - 1,
                 o_prime=stride * (axis.input - 1) + a + effective - 2 * pad,
+                reason=reason,
             )
         )
     return found

@@ -12,6 +12,7 @@ from symconv.analysis.closed_form import closed_form, instantiate, to_engine_sym
 from symconv.analysis.gradient import gradient_example
 from symconv.analysis.overlap import overlap_counts, overlap_verdict
 from symconv.analysis.polyphase import polyphase_of
+from symconv.core.geometry import make_geometry
 from symconv.core.sizes import (
     direct_inputs_for,
     input_sizes_for,
@@ -235,3 +236,15 @@ def test_gradient_matches_torch_autograd():
     (y * torch.tensor([[[[1.0, -2, 3], [0, 4, -1]]]], dtype=torch.float64)).sum().backward()
     assert np.array_equal(np.array(example.gradient.tolist(), dtype=float), z.grad[0, 0].numpy())
     assert example.holds
+
+
+def test_the_relationship_says_when_it_does_not_apply():
+    # PyTorch allows output_padding >= stride when dilation > stride: the output then is
+    # not the transpose of the direct convolution (i, k, s, p), and the record says why
+    g = make_geometry(1, 1, stride=1, output_padding=1, dilation=2)
+    (r,) = relationships(g)
+    assert g.output_size == (2,)
+    assert not r.applies and "output_padding 1 is not below the stride 1" in r.reason
+    assert r.rows() == [("relationship", "does not apply: " + r.reason)]
+    for ok in relationships(make_geometry((3, 4), 3, stride=2, padding=1, output_padding=1)):
+        assert ok.applies and ok.o_prime == ok.i
