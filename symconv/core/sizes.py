@@ -182,8 +182,8 @@ def relationships(geometry) -> list[Relationship]:
     >>> r.i, r.i_prime, r.a, r.p_prime, r.o_prime
     (3, 2, 0, 1, 3)
     >>> r, = relationships(make_geometry(1, 1, stride=1, output_padding=1, dilation=2))
-    >>> r.applies, r.reason
-    (False, "output_padding 1 is not below the stride 1: the direct convolution (i = 2, k = 1, s = 1, p = 0) of the 2-entry output gives i' = 2, not the input's 1")
+    >>> r.applies, r.reason.split(":")[0]
+    (False, 'output_padding 1 is not below the stride 1')
     """
     if geometry.pad_begin != geometry.pad_end:
         raise SymconvError(

@@ -28,6 +28,7 @@ from symconv.core.budget import DEFAULT_MAX_TERMS
 from symconv.core.grid import ndindex
 from symconv.core.parameters import as_int, positive_per_dimension
 from symconv.core.tensors import to_array
+from symconv.core.windows import jax_window
 from symconv.engine.crop import crop_problem
 from symconv.engine.layouts import flipped, rearranged, spec_order
 from symconv.engine.pytorch import method_view
@@ -35,22 +36,6 @@ from symconv.errors import SymconvError
 
 #: The spatial letters of the default dimension numbers, per number of spatial axes.
 SPATIAL = {1: "H", 2: "HW", 3: "HWD"}
-
-
-def jax_window(kernel: int, stride: int, dilation: int, padding) -> tuple[int, int]:
-    """The ``(begin, end)`` that ``lax.conv_transpose``'s padding cuts from one axis's canvas.
-
-    >>> jax_window(3, 2, 1, "SAME"), jax_window(3, 2, 1, "VALID"), jax_window(3, 1, 1, (2, 4))
-    ((0, 1), (0, 0), (0, -2))
-    """
-    span = dilation * (kernel - 1) + 1
-    if padding == "SAME":
-        begin = max(span - stride, 0) // 2
-        return begin, span - stride - begin
-    if padding == "VALID":
-        return 0, min(span - stride, 0)
-    low, high = padding
-    return span - 1 - low, span - 1 - high
 
 
 def jax_conv_transpose(

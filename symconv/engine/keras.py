@@ -23,31 +23,14 @@ from sympy import ImmutableDenseNDimArray
 from symconv.core.budget import DEFAULT_MAX_TERMS
 from symconv.core.parameters import per_dimension, positive_per_dimension
 from symconv.core.tensors import to_array
+from symconv.core.windows import keras_window
 from symconv.engine.crop import crop_problem
 from symconv.engine.layouts import channels_first, channels_last, rearranged
 from symconv.engine.pytorch import method_view
-from symconv.engine.tensorflow import tf_window
 from symconv.errors import SymconvError
 
 PADDINGS = ("valid", "same")
 DATA_FORMATS = ("channels_last", "channels_first")
-
-
-def keras_output_length(
-    input: int, kernel: int, stride: int, dilation: int, padding: str, output_padding
-) -> int:
-    """Keras' ``deconv_output_length``: the output length it asks the backend for.
-
-    >>> keras_output_length(2, 3, 2, 1, "same", None), keras_output_length(2, 3, 2, 1, "same", 1)
-    (4, 4)
-    """
-    span = dilation * (kernel - 1) + 1
-    if output_padding is None:
-        if padding == "valid":
-            return input * stride + max(span - stride, 0)
-        return input * stride
-    pad = span // 2 if padding == "same" else 0
-    return (input - 1) * stride + span - 2 * pad + output_padding
 
 
 def keras_conv_transpose(
@@ -110,20 +93,3 @@ def keras_conv_transpose(
     )
     y = problem.assemble(method_view(method)(problem))
     return channels_last(y) if last else y
-
-
-def keras_window(i, k, s, d, padding: str, output_padding, axis: int = 0) -> tuple[int, int]:
-    """The ``(begin, end)`` Keras cuts from one axis's canvas, or its backend's refusal.
-
-    >>> keras_window(2, 3, 2, 1, "same", 1), keras_window(2, 3, 2, 1, "valid", None)
-    ((0, 1), (0, 0))
-    """
-    length = keras_output_length(i, k, s, d, padding, output_padding)
-    if length < 1:
-        raise SymconvError("output_padding", "leaves no output", output_padding)
-    try:
-        return tf_window(i, k, s, d, length, padding.upper(), axis)
-    except SymconvError as error:
-        raise SymconvError(
-            "output_padding", f"Keras asks for O = {length}, which {error.rule[8:]}"
-        ) from None

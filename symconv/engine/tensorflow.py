@@ -23,8 +23,8 @@ from sympy import ImmutableDenseNDimArray
 
 from symconv.core.budget import DEFAULT_MAX_TERMS
 from symconv.core.parameters import as_int, positive_per_dimension
-from symconv.core.sizes import canvas_length
 from symconv.core.tensors import to_array
+from symconv.core.windows import tf_window
 from symconv.engine.crop import crop_problem
 from symconv.engine.layouts import channels_first, channels_last, rearranged
 from symconv.engine.pytorch import method_view
@@ -32,42 +32,6 @@ from symconv.errors import SymconvError
 
 #: The data formats TensorFlow names for each number of spatial dimensions.
 DATA_FORMATS = {1: ("NWC", "NCW"), 2: ("NHWC", "NCHW"), 3: ("NDHWC", "NCDHW")}
-
-
-def tf_window(
-    input: int, kernel: int, stride: int, dilation: int, output: int, padding, axis: int
-) -> tuple[int, int]:
-    """The ``(begin, end)`` cut from one axis's canvas, or an error as TensorFlow raises it.
-
-    ``padding`` is ``"SAME"``, ``"VALID"`` or an explicit ``(begin, end)`` pair.
-
-    >>> tf_window(2, 3, 2, 1, 4, "SAME", 0), tf_window(2, 3, 2, 1, 6, "VALID", 0)
-    ((0, 1), (0, -1))
-    """
-    span = dilation * (kernel - 1) + 1
-    canvas = canvas_length(input, kernel, stride, dilation)
-    if padding == "SAME":
-        if -(-output // stride) != input:
-            raise SymconvError(
-                "output_shape",
-                f"axis {axis + 1}: with padding SAME TensorFlow needs ceil(O / s) = I "
-                f"(O = {output}, s = {stride}, I = {input})",
-                output,
-            )
-        begin = max(canvas - output, 0) // 2
-        return begin, canvas - begin - output
-    if padding == "VALID":
-        begin, end_pad = 0, 0
-    else:
-        begin, end_pad = padding
-    if output + begin + end_pad < span or (output + begin + end_pad - span) // stride + 1 != input:
-        raise SymconvError(
-            "output_shape",
-            f"axis {axis + 1}: TensorFlow needs floor((O + pads - K) / s) + 1 = I "
-            f"(O = {output}, pads = {begin + end_pad}, K = {span}, s = {stride}, I = {input})",
-            output,
-        )
-    return begin, canvas - begin - output
 
 
 def tf_conv_transpose(

@@ -26,13 +26,14 @@ from sympy import ImmutableDenseNDimArray
 from symconv.core.parameters import per_dimension, positive_per_dimension
 from symconv.core.sizes import canvas_length
 from symconv.core.tensors import symbols_array
+from symconv.core.windows import jax_window, keras_window, tf_window, torch_window
 from symconv.engine.crop import conv_transpose_window
-from symconv.engine.jax import jax_conv_transpose, jax_window
-from symconv.engine.keras import keras_conv_transpose, keras_window
+from symconv.engine.jax import jax_conv_transpose
+from symconv.engine.keras import keras_conv_transpose
 from symconv.engine.layouts import channels_first, channels_last, flipped, rearranged
 from symconv.engine.onnx import onnx_conv_transpose, onnx_pads
 from symconv.engine.pytorch import conv_transpose
-from symconv.engine.tensorflow import tf_conv_transpose, tf_window
+from symconv.engine.tensorflow import tf_conv_transpose
 from symconv.errors import SymconvError
 from symconv.notation.tex_text import tex_escape
 
@@ -251,7 +252,7 @@ def source_window(convention: str, sizes, kernel, params) -> tuple:
         dilation = positive_per_dimension("dilation", params.get("dilation", 1), rank)
         pads = per_dimension("padding", params.get("padding", 0), rank)
         extra = per_dimension("output_padding", params.get("output_padding", 0), rank)
-        window = [(p, p - op) for p, op in zip(pads, extra)]
+        window = [torch_window(p, op) for p, op in zip(pads, extra)]
         _check_by_running(convention, sizes, kernel, params)
         return stride, dilation, window
     if convention == "onnx":

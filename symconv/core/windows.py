@@ -1,0 +1,106 @@
+"""Each framework's rule for the window of the canvas it keeps: plain integers, no SymPy.
+
+Per axis the full canvas has ``C = s*(I - 1) + K`` cells (``K = d*(k - 1) + 1``); PyTorch,
+ONNX, Keras, TensorFlow and JAX each keep a window of it, ``(begin, end)`` cells cut at
+the two ends, a negative number meaning zeros appended. These are the rules, one place
+for each: the front-ends in :mod:`symconv.engine` and ``symconv size`` read them.
+
+>>> torch_window(1, 1), keras_window(2, 3, 2, 1, "same", 1), jax_window(3, 2, 1, "SAME")
+((1, 0), (0, 1), (0, 1))
+"""
+
+from __future__ import annotations
+
+from symconv.core.sizes import canvas_length
+from symconv.errors import SymconvError
+
+
+def torch_window(padding: int, output_padding: int) -> tuple[int, int]:
+    """PyTorch's window: ``padding`` cut at the start, ``padding - output_padding`` at the end."""
+    return padding, padding - output_padding
+
+
+def tf_window(
+    input: int, kernel: int, stride: int, dilation: int, output: int, padding, axis: int
+) -> tuple[int, int]:
+    """The ``(begin, end)`` cut from one axis's canvas, or an error as TensorFlow raises it.
+
+    ``padding`` is ``"SAME"``, ``"VALID"`` or an explicit ``(begin, end)`` pair.
+
+    >>> tf_window(2, 3, 2, 1, 4, "SAME", 0), tf_window(2, 3, 2, 1, 6, "VALID", 0)
+    ((0, 1), (0, -1))
+    """
+    span = dilation * (kernel - 1) + 1
+    canvas = canvas_length(input, kernel, stride, dilation)
+    if padding == "SAME":
+        if -(-output // stride) != input:
+            raise SymconvError(
+                "output_shape",
+                f"axis {axis + 1}: with padding SAME TensorFlow needs ceil(O / s) = I "
+                f"(O = {output}, s = {stride}, I = {input})",
+                output,
+            )
+        begin = max(canvas - output, 0) // 2
+        return begin, canvas - begin - output
+    if padding == "VALID":
+        begin, end_pad = 0, 0
+    else:
+        begin, end_pad = padding
+    if output + begin + end_pad < span or (output + begin + end_pad - span) // stride + 1 != input:
+        raise SymconvError(
+            "output_shape",
+            f"axis {axis + 1}: TensorFlow needs floor((O + pads - K) / s) + 1 = I "
+            f"(O = {output}, pads = {begin + end_pad}, K = {span}, s = {stride}, I = {input})",
+            output,
+        )
+    return begin, canvas - begin - output
+
+
+def keras_output_length(
+    input: int, kernel: int, stride: int, dilation: int, padding: str, output_padding
+) -> int:
+    """Keras' ``deconv_output_length``: the output length it asks the backend for.
+
+    >>> keras_output_length(2, 3, 2, 1, "same", None), keras_output_length(2, 3, 2, 1, "same", 1)
+    (4, 4)
+    """
+    span = dilation * (kernel - 1) + 1
+    if output_padding is None:
+        if padding == "valid":
+            return input * stride + max(span - stride, 0)
+        return input * stride
+    pad = span // 2 if padding == "same" else 0
+    return (input - 1) * stride + span - 2 * pad + output_padding
+
+
+def keras_window(i, k, s, d, padding: str, output_padding, axis: int = 0) -> tuple[int, int]:
+    """The ``(begin, end)`` Keras cuts from one axis's canvas, or its backend's refusal.
+
+    >>> keras_window(2, 3, 2, 1, "same", 1), keras_window(2, 3, 2, 1, "valid", None)
+    ((0, 1), (0, 0))
+    """
+    length = keras_output_length(i, k, s, d, padding, output_padding)
+    if length < 1:
+        raise SymconvError("output_padding", "leaves no output", output_padding)
+    try:
+        return tf_window(i, k, s, d, length, padding.upper(), axis)
+    except SymconvError as error:
+        raise SymconvError(
+            "output_padding", f"Keras asks for O = {length}, which {error.rule[8:]}"
+        ) from None
+
+
+def jax_window(kernel: int, stride: int, dilation: int, padding) -> tuple[int, int]:
+    """The ``(begin, end)`` that ``lax.conv_transpose``'s padding cuts from one axis's canvas.
+
+    >>> jax_window(3, 2, 1, "SAME"), jax_window(3, 2, 1, "VALID"), jax_window(3, 1, 1, (2, 4))
+    ((0, 1), (0, 0), (0, -2))
+    """
+    span = dilation * (kernel - 1) + 1
+    if padding == "SAME":
+        begin = max(span - stride, 0) // 2
+        return begin, span - stride - begin
+    if padding == "VALID":
+        return 0, min(span - stride, 0)
+    low, high = padding
+    return span - 1 - low, span - 1 - high
