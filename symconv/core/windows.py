@@ -104,3 +104,69 @@ def jax_window(kernel: int, stride: int, dilation: int, padding) -> tuple[int, i
         return 0, min(span - stride, 0)
     low, high = padding
     return span - 1 - low, span - 1 - high
+
+
+def convention_size_lines(
+    convention: str,
+    input_size: tuple[int, ...],
+    kernel_size: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
+    padding: object,
+    output_padding: tuple | None = None,
+    output_shape: tuple[int, ...] | None = None,
+) -> str:
+    """Each axis's output size by ``convention``'s own rule, worked out, and the window it keeps.
+
+    ``padding`` is the convention's: Keras' ``"same"``/``"valid"``, TensorFlow's and JAX's
+    ``"SAME"``/``"VALID"``, JAX's ``(lo, hi)`` pairs, or PyTorch's and ONNX's numbers.
+
+    >>> print(convention_size_lines("keras", (2,), (3,), (2,), (1,), "same", (1,)))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    O = (I - 1)*s + K % 2 + output_padding = (2 - 1)*2 + 3 % 2 + 1 = 4;
+    keeps cells 0 to 3 of the 5-cell canvas (0 cut at the start, 1 at the end)
+    """
+    lines = []
+    rank = len(input_size)
+    for axis in range(rank):
+        i, k, s, d = input_size[axis], kernel_size[axis], stride[axis], dilation[axis]
+        span = d * (k - 1) + 1
+        canvas = canvas_length(i, k, s, d)
+        k_text = f"{k}" if d == 1 else f"{d}*({k} - 1) + 1"
+        op = None if output_padding is None else output_padding[axis]
+        name = "O" if rank == 1 else f"O_{axis + 1}"
+        if convention == "keras":
+            if op is None and padding == "valid":
+                formula = f"I*s + max(K - s, 0) = {i}*{s} + max({k_text} - {s}, 0)"
+            elif op is None:
+                formula = f"I*s = {i}*{s}"
+            elif padding == "valid":
+                formula = f"(I - 1)*s + K + output_padding = ({i} - 1)*{s} + {k_text} + {op}"
+            else:
+                formula = f"(I - 1)*s + K % 2 + output_padding = ({i} - 1)*{s} + {span} % 2 + {op}"
+            begin, end = keras_window(i, k, s, d, padding, op, axis)
+        elif convention == "tf":
+            pair = padding[axis] if isinstance(padding, (list, tuple)) else padding
+            begin, end = tf_window(i, k, s, d, output_shape[axis], pair, axis)
+            formula = ""
+        elif convention == "jax":
+            pair = padding[axis] if isinstance(padding, (list, tuple)) else padding
+            begin, end = jax_window(k, s, d, pair)
+            formula = {
+                "SAME": f"I*s = {i}*{s}",
+                "VALID": f"I*s + max(K - s, 0) = {i}*{s} + max({k_text} - {s}, 0)",
+            }.get(pair, f"s*(I - 1) + lo + hi - K + 2 = {s}*({i} - 1) + {pair[0]} + {pair[1]} "
+                        f"- {span} + 2")  # fmt: skip
+        else:
+            raise SymconvError("convention", "must be keras, tf or jax here", convention)
+        size = canvas - begin - end
+        if size < 1:
+            raise SymconvError("padding", "leaves no output", padding)
+        kept = f"keeps cells {begin} to {canvas - end - 1} of the {canvas}-cell canvas"
+        cut = f"{begin} cut at the start, {end} at the end"
+        if begin < 0 or end < 0:
+            cut = (f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end, "
+                   f"{max(-begin, 0)} zeros before and {max(-end, 0)} after")  # fmt: skip
+        given = f"{size} (the output_shape given)" if not formula else f"{formula} = {size}"
+        lines.append(f"{name} = {given}; {kept} ({cut})")
+    return "\n".join(lines)

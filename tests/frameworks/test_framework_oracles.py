@@ -236,3 +236,28 @@ def test_refusals_name_the_frameworks_own_parameter(call, message):
     with pytest.raises(SymconvError) as caught:
         call()
     assert caught.value.parameter == message
+
+
+@SETTINGS
+@given(data=st.data())
+def test_size_in_keras_terms_matches_keras(oracles, cli, data):
+    c = data.draw(spatial(rank_max=2))
+    padding = data.draw(st.sampled_from(["valid", "same"]))
+    output_padding = data.draw(st.none() | st.integers(0, 2))
+    x = np.ones((1, *c["input"], 1)).tolist()
+    k = np.ones((*c["kernel"], 1, 1)).tolist()
+    op = None if output_padding is None else [output_padding] * c["rank"]
+    answer = oracles["keras"]("conv_transpose", x, k, list(c["stride"]), padding, op)
+    flags = ["size", "--convention", "keras", "--padding", padding]
+    for flag, values in (("--input", c["input"]), ("--kernel", c["kernel"]),
+                         ("--stride", c["stride"])):  # fmt: skip
+        flags += [flag, "x".join(map(str, values))]
+    if output_padding is not None:
+        flags += ["--output-padding", str(output_padding)]
+    status, out, err = cli(*flags)
+    if not answer["ok"] or 0 in answer["shape"]:
+        assert status == 2 and err.startswith("symconv: error:")
+        return
+    assert status == 0, err
+    sizes = [int(line.split(";")[0].split(" = ")[-1]) for line in out.splitlines()]
+    assert sizes == answer["shape"][1:-1]
