@@ -1,12 +1,19 @@
 """Matplotlib figures for notebooks: the overlap heat map (needs ``pip install symconv[plot]``).
 
+A figure made without pyplot shows in a notebook only as ``<Figure size ...>``; the
+figures here carry their own PNG (``_repr_png_``), so ``display(figure)`` draws them.
+
 >>> from symconv.core.geometry import make_geometry
 >>> figure = overlap_figure(make_geometry((4, 4), (3, 3), stride=2))
 >>> figure.axes[0].get_title()
 'uneven overlap: counts 1 and 2 alternate along each axis (1, 2 and 4 in 2-D)'
+>>> figure._repr_png_()[:4]
+b'\x89PNG'
 """
 
 from __future__ import annotations
+
+import io
 
 from symconv.analysis.overlap import overlap_counts, overlap_verdict
 from symconv.core.geometry import Geometry
@@ -33,4 +40,22 @@ def overlap_figure(geometry: Geometry, *, size: float = 4.0):
     axes.set_yticks([])
     axes.set_title(overlap_verdict(geometry), fontsize=8)
     figure.colorbar(image, ax=axes, shrink=0.7, label="taps")
+    return displayable(figure)
+
+
+def displayable(figure):
+    """``figure`` given its own PNG, so that a notebook draws it without ``%matplotlib inline``.
+
+    >>> from matplotlib.figure import Figure
+    >>> displayable(Figure(figsize=(1, 1)))._repr_png_()[:4]
+    b'\x89PNG'
+    """
+    figure._repr_png_ = lambda: figure_png(figure)
     return figure
+
+
+def figure_png(figure) -> bytes:
+    """The figure as PNG bytes (no pyplot, no backend switch)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    return buffer.getvalue()
