@@ -62,6 +62,26 @@ class Problem:
         shape = (self.out_channels, *self.geometry.output_size)
         return (self.batch, *shape) if self.batched else shape
 
+    def separable_planes(self, axes: list) -> list[list[Plane]]:
+        """Output planes ``[n][c_out]`` from one view's per-axis ``(input, tap)`` pair lists.
+
+        Each view computes its own pairs; this only assembles the planes they give.
+        """
+        g = self.geometry
+        return [
+            [
+                self.sums(n, co).separable(
+                    axes,
+                    g.input_size,
+                    g.kernel_size,
+                    self.in_per_group,
+                    [self.bias[co]] if self.bias is not None else [],
+                )
+                for co in range(self.out_channels)
+            ]
+            for n in range(self.batch)
+        ]
+
     def sums(self, n: int, co: int | None = None) -> Sums:
         """The builder of output channel ``co`` of batch element ``n``'s sums of products.
 

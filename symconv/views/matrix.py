@@ -89,18 +89,4 @@ def axis_pairs(axis: Axis) -> list[list[tuple[int, int]]]:
 
 def transpose(problem: Problem) -> list[list[Plane]]:
     """Output planes ``[n][c_out]`` computed as ``C^T x`` for each batch element."""
-    g = problem.geometry
-    axes = [axis_pairs(axis) for axis in g.axes]
-    return [
-        [
-            problem.sums(n, co).separable(
-                axes,
-                g.input_size,
-                g.kernel_size,
-                problem.in_per_group,
-                [problem.bias[co]] if problem.bias is not None else [],
-            )
-            for co in range(problem.out_channels)
-        ]
-        for n in range(problem.batch)
-    ]
+    return problem.separable_planes([axis_pairs(axis) for axis in problem.geometry.axes])

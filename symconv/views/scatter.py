@@ -76,18 +76,4 @@ def transpose(problem: Problem) -> list[list[Plane]]:
     The canvas of a cell is the product of its axes' canvases, so each axis is painted
     and cropped alone (:func:`axis_pairs`); :func:`paint` and :func:`crop` show the whole.
     """
-    g = problem.geometry
-    axes = [axis_pairs(axis) for axis in g.axes]
-    return [
-        [
-            problem.sums(n, co).separable(
-                axes,
-                g.input_size,
-                g.kernel_size,
-                problem.in_per_group,
-                [problem.bias[co]] if problem.bias is not None else [],
-            )
-            for co in range(problem.out_channels)
-        ]
-        for n in range(problem.batch)
-    ]
+    return problem.separable_planes([axis_pairs(axis) for axis in problem.geometry.axes])

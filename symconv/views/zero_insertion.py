@@ -93,18 +93,4 @@ def transpose(problem: Problem) -> list[list[Plane]]:
     Stretching, bordering and the window act on each axis alone (:func:`axis_pairs`);
     :func:`stretched_positions` shows the whole stretched input.
     """
-    g = problem.geometry
-    axes = [axis_pairs(axis) for axis in g.axes]
-    return [
-        [
-            problem.sums(n, co).separable(
-                axes,
-                g.input_size,
-                g.kernel_size,
-                problem.in_per_group,
-                [problem.bias[co]] if problem.bias is not None else [],
-            )
-            for co in range(problem.out_channels)
-        ]
-        for n in range(problem.batch)
-    ]
+    return problem.separable_planes([axis_pairs(axis) for axis in problem.geometry.axes])
