@@ -13,7 +13,7 @@ import pytest
 import symconv
 from symconv.errors import SymconvError
 from symconv.latex.render import FORMS, render_latex
-from symconv.notation.statements import statement_latex
+from symconv.notation.statements import MATRIX_PRODUCT, statement_latex
 from symconv.notation.style import Notation
 
 
@@ -71,7 +71,7 @@ def test_result_entries_are_the_seeds_in_the_seeds_order(fragments, name):
 def test_matrix_view_writes_the_same_entries_as_y(name):
     expected = [tex_of_seed(cell) for row in SEED_OUTPUT[name] for cell in row]
     tex = render_latex(symconv.preset(name), notation=Notation(full=True))
-    line = next(ln for ln in tex.splitlines() if r"y = C^{\mathsf T} x =" in ln)
+    line = next(ln for ln in tex.splitlines() if MATRIX_PRODUCT + " =" in ln)
     y = line.rsplit(r"\begin{pmatrix}", 1)[1].split(r"\end{pmatrix}")[0]  # the last matrix
     assert [squash(cell) for cell in y.split(r"\\")] == expected
 

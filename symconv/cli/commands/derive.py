@@ -2,7 +2,7 @@
 
 >>> from symconv.engine.presets import preset
 >>> print(derive_text(preset("seed-2d-s1"), "zero_insertion"))
-y =
+O =
 [a*w11, a*w12 + b*w11, b*w12]
 [a*w21 + c*w11, a*w22 + b*w21 + c*w12 + d*w11, b*w22 + d*w12]
 [c*w21, c*w22 + d*w21, d*w22]
@@ -29,6 +29,7 @@ from symconv.core.geometry import Geometry
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.engine.pytorch import method_view
+from symconv.notation.expressions import symbol_places
 from symconv.notation.grids import (
     display_equation,
     output_latex,
@@ -36,6 +37,7 @@ from symconv.notation.grids import (
     values_latex,
     values_text,
 )
+from symconv.notation.style import RESULT
 from symconv.views import METHODS
 
 EXAMPLES = """examples:
@@ -106,7 +108,9 @@ def derive_text(derivation: Derivation, method: str = "scatter") -> str:
 def _text(request: Request, args: argparse.Namespace) -> str:
     if request.derivation is not None:
         return derive_text(request.derivation, args.method)
-    return values_text("y", _output(request, args.method))
+    return values_text(
+        RESULT, _output(request, args.method), symbol_places(flat_elements(request.input))
+    )
 
 
 def _latex(request: Request, args: argparse.Namespace) -> str:
@@ -114,7 +118,9 @@ def _latex(request: Request, args: argparse.Namespace) -> str:
     if request.derivation is not None:
         math = output_latex(request.derivation, notation(args), output)
     else:
-        math = values_latex("y", output, notation(args))
+        math = values_latex(
+            RESULT, output, notation(args), symbol_places(flat_elements(request.input))
+        )
     return display_equation(math)
 
 
