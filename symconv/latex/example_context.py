@@ -165,6 +165,7 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
     cells = d.cells
     terms = [d.canvas_terms(index) for index in ndindex(g.canvas_size)]
     count = len(d.input_elements)
+    final = [sum_latex(t, per_line=notation.terms_per_line) for t in terms]
     staged = []
     if shown == count:  # the canvas after each element's block is added, for slides
         for n in range(1, count + 1):
@@ -175,11 +176,11 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
                 )
                 for cell_terms, pairs in zip(terms, cells)
             ]
+            # each cell as wide and tall as its final sum: every stage has the final layout
+            partial = [rf"\symconvsame{{{f}}}{{{p}}}" for f, p in zip(final, partial)]
             staged.append(array_context(partial, g.canvas_size, notation))
     return {
-        "array": array_context(
-            [sum_latex(t, per_line=notation.terms_per_line) for t in terms], g.canvas_size, notation
-        ),
+        "array": array_context(final, g.canvas_size, notation),
         "cells": [
             # an element paints a cell at most once: its taps land d apart
             {"index": list(index), "count": len(pairs), "contributors": [i for i, _ in pairs]}

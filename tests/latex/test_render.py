@@ -291,3 +291,38 @@ def test_slides_share_a_cell_among_the_blocks_placed_so_far():
     assert r"\fill<1-1>[symconv0!45] ( 1.0,-1) rectangle ( 2.0,-2);" in centre
     assert r"\fill<2-2>[symconv1!45] ( 1.5,-1) rectangle ( 2.0,-2);" in centre
     assert r"\fill<4->[symconv3!45] ( 1.75,-1) rectangle ( 2.0,-2);" in centre
+
+
+def _title(tex: str) -> str:
+    """The argument of \\title (and \\subtitle, when there is one), as written."""
+    found = re.findall(r"^\\(?:sub)?title\{(.*)\}$", tex, flags=re.M)
+    assert found, "no title"
+    return " ".join(found)
+
+
+@pytest.mark.parametrize("form", ["article", "beamer"])
+def test_titles_carry_the_configuration_as_mathematics(form):
+    d = symconv.derive_symbolic((3, 3), (3, 3), stride=2, padding=1, output_padding=1)
+    title = _title(render_latex(d, form=form))
+    assert (
+        r"$3 \times 3$ input, $3 \times 3$ kernel, stride $s = 2$, padding $p = 1$, "
+        r"output padding $a = 1$" in title
+    )
+    # a user's title stays text beside the mathematics
+    hostile = _title(render_latex(dataclasses.replace(d, title=HOSTILE), form=form))
+    assert r"\textbackslash{}input\{/etc/passwd\}" in hostile and r"\input{" not in hostile
+    assert r"$3 \times 3$ input" in hostile
+
+
+def test_analysis_and_channel_titles_carry_the_configuration():
+    d = symconv.derive_symbolic((3, 3), (3, 3), stride=2, padding=1)
+    analysis = _title(symconv.render_analysis(d, form="article"))
+    assert r"$3 \times 3$ input, $3 \times 3$ kernel, stride $s = 2$, padding $p = 1$" in analysis
+    problem = symconv.make_problem(
+        symconv.symbols_array("x", (2, 2, 2)), symconv.symbols_array("w", (2, 1, 2, 2)), groups=2
+    )
+    for form in ("article", "beamer"):
+        title = _title(symconv.render_channels(problem, form, title=HOSTILE))
+        shapes = r"$1 \times 2 \times 2 \times 2$ input, $2 \times 1 \times 2 \times 2$ weight"
+        assert shapes in title
+        assert r"\input{" not in title
