@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 
 from symconv.checker.report import CheckReport
+from symconv.notation.style import RESULT
 from symconv.notation.tex_text import check_symbols, tex_escape
 from symconv.notation.words import capitalised
 
@@ -34,7 +35,7 @@ def report_latex(report: CheckReport, document: bool = True) -> str:
         body.append(r"\noindent " + tex_escape(capitalised(note)) + ".")
     matrix = report.written_matrix_latex(r"\colorbox{symconvwrong}{$\displaystyle {}$}")
     if matrix:
-        body.append(r"\[ O_{\text{written}} = " + matrix + r" \]")
+        body.append(rf"\[ {RESULT}_{{\text{{written}}}} = " + matrix + r" \]")
     items = []
     if report.shape is not None:
         formula = r" \\ ".join(

@@ -53,6 +53,8 @@ def test_multi_channel_results_are_input_first(cli):
     assert "x111*w111 + x121*w211" in text and "w111*x111" not in text
     _, latex, _ = cli("derive", *argv, "--format", "latex")
     assert "x_{111} w_{111} + x_{121} w_{211}" in latex
+    _, document, _ = cli("derive", *argv, "--format", "json")
+    assert '"x111*w111 + x121*w211"' in document and "w111*x111" not in document
     problem = symconv.make_problem(
         symconv.symbols_array("x", (1, 2, 2)), symconv.symbols_array("w", (2, 1, 2))
     )
@@ -84,7 +86,8 @@ def test_element_names_count_from_one_and_positions_from_zero():
         padding=1,
     )
     tex = symconv.render_latex(d, form="beamer")
-    listed = re.findall(r"O_\{([\d,]+)\} = (x_\{\d+\})", tex)
+    # each listed cell is the second argument of \symconvpad{widest}{cell}
+    listed = re.findall(r"\}\{O_\{([\d,]+)\} = (x_\{\d+\})", tex)
     # O_{1,1} (15 x 15: separated, as any array past 9) beside x_{11}, never O[0,0]
     assert listed and listed[0] == ("1,1", "x_{11}") and listed[1] == ("1,2", "x_{11}")
     assert not re.search(r"(?<![a-z}])O\[\d", tex)

@@ -29,7 +29,7 @@ from symconv.core.geometry import Geometry
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.engine.pytorch import method_view
-from symconv.notation.expressions import symbol_places
+from symconv.notation.expressions import ordered_sum_text, symbol_places
 from symconv.notation.grids import (
     display_equation,
     output_latex,
@@ -132,7 +132,7 @@ def _json(request: Request, args: argparse.Namespace) -> str:
         "channels": request.counts,
         "input": _array_json(request.input),
         "weight": _array_json(request.weight),
-        "output": _array_json(output),
+        "output": _array_json(output, symbol_places(flat_elements(request.input))),
     }
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
@@ -158,12 +158,14 @@ def geometry_json(g: Geometry) -> dict:
     return {name: list(getattr(g, name)) for name in fields}
 
 
-def _array_json(array: ImmutableDenseNDimArray) -> dict:
-    return {"shape": [int(n) for n in array.shape], "values": _strings(array)}
+def _array_json(array: ImmutableDenseNDimArray, first: dict | None = None) -> dict:
+    """Shape and values; with ``first``, sums written input first, as every output writes them."""
+    return {"shape": [int(n) for n in array.shape], "values": _strings(array, first)}
 
 
-def _strings(array: ImmutableDenseNDimArray) -> list:
-    flat = [str(e) for e in flat_elements(array)]
+def _strings(array: ImmutableDenseNDimArray, first: dict | None = None) -> list:
+    write = (lambda e: ordered_sum_text(e, first)) if first else str
+    flat = [write(e) for e in flat_elements(array)]
     for size in reversed(array.shape[1:]):
         flat = [flat[i : i + size] for i in range(0, len(flat), size)]
     return flat
