@@ -162,10 +162,37 @@ def test_beamer_canvas_is_built_up_one_element_at_a_time():
     step = tex[tex.index("{Step 4: summing the blocks}") :]
     stages = re.findall(r"\\only<(\d)>\{%\s*(.*?)\\centerline", step, flags=re.S)
     assert [n for n, _ in stages] == ["1", "2", "3", "4"]
-    last = matrix_after(stages[-1][1], r"O_{\text{full}}")
+    # each cell is \symconvsame{final}{stage}: the stage, in the final cell's room
+    last = [[shown(c) for c in row] for row in matrix_after(stages[-1][1], r"O_{\text{full}}")]
     assert last == [[tex_of_seed(c) for c in row] for row in SEED_OUTPUT["seed-2d-s1"]]
-    first = matrix_after(stages[0][1], r"O_{\text{full}}")
+    first = [[shown(c) for c in row] for row in matrix_after(stages[0][1], r"O_{\text{full}}")]
     assert first == [["aw_{11}", "aw_{12}", "0"], ["aw_{21}", "aw_{22}", "0"], ["0", "0", "0"]]
+    reserved = [[room(c) for c in row] for row in matrix_after(stages[0][1], r"O_{\text{full}}")]
+    assert reserved == last  # the first overlay already takes the final matrix's room
+
+
+def _arguments(cell: str) -> list[str]:
+    r"""The brace-delimited arguments of ``\symconvsame{...}{...}``, nesting respected."""
+    assert cell.startswith("\\symconvsame{"), cell
+    found, depth, start = [], 0, None
+    for n, ch in enumerate(cell):
+        if ch == "{":
+            depth += 1
+            if depth == 1:
+                start = n + 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                found.append(cell[start:n])
+    return found
+
+
+def shown(cell: str) -> str:
+    return _arguments(cell)[1]
+
+
+def room(cell: str) -> str:
+    return _arguments(cell)[0]
 
 
 def test_figures_show_each_block_its_overlap_counts_and_the_crop():
