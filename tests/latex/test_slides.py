@@ -181,15 +181,41 @@ def test_the_staged_canvas_keeps_its_size_between_overlays(preset, tmp_path):
     assert len(layouts) == 1, layouts
 
 
-def test_a_list_continued_over_displays_keeps_one_scale(tmp_path):
-    log = compile_log(_slides(SLIDES["8x8 stride 2"]), tmp_path)
-    source = _slides(SLIDES["8x8 stride 2"])
-    assert source.count(r"\symconvpad{") > 50
-    widths = [
-        float(natural)
-        for kind, _, natural, _ in FIT.findall(log.replace("\n", ""))
-        if kind == "math"
-    ]
-    # the summed canvas is listed over several displays: all of one width
-    repeated = {w for w in widths if widths.count(w) >= 3}
-    assert repeated, widths
+@pytest.mark.parametrize("name", ["8x8 stride 2", "8x8 stride 1"])
+def test_a_list_continued_over_displays_keeps_one_scale(name, tmp_path):
+    source = _slides(SLIDES[name])
+    fits = FIT.findall(compile_log(source, tmp_path).replace("\n", ""))
+    # the log has one line per display, in the order of the source (no overlays repeat here)
+    displays = source.split(r"\symconvfit{")[1:]
+    assert len(fits) == len(displays)
+    lists: dict[str, list] = {}
+    name = None
+    for display, (_, size, natural, fitted) in zip(displays, fits):
+        if display.startswith(r"$\begin{array}") and r"\symconvpad{" in display:
+            scale = round(float(fitted) / float(natural), 4)
+            listed = _listed_name(display)
+            name = name if listed == r"\vdots" else listed  # a last display opens with the gap
+            lists.setdefault(name, []).append((float(size), float(natural), scale))
+    lists = list(lists.values())
+    assert any(len(chunks) >= 3 for chunks in lists), lists
+    for chunks in lists:  # every display of one list: one font size, one width, one scale
+        assert len(set(chunks)) == 1, chunks
+
+
+def _listed_name(display: str) -> str:
+    """The name of the grid a list display shows: its first cell's name without the index."""
+    start = display.index(r"\symconvpad{") + len(r"\symconvpad")
+    depth, arguments, begin = 0, [], start
+    for n in range(start, len(display)):
+        if display[n] == "{":
+            depth += 1
+            if depth == 1:
+                begin = n + 1
+        elif display[n] == "}":
+            depth -= 1
+            if depth == 0:
+                arguments.append(display[begin:n])
+                if len(arguments) == 2:
+                    break
+    label = arguments[1].split("=")[0].strip()
+    return re.sub(r"(_\{[\d,]+\}|\[[\d,]+\])$", "", label)
