@@ -25,35 +25,46 @@ def code(text: str):
 
 SEED_WALKTHROUGH = [
     md("""
-# The seed document, step by step
+# Understanding Transposed Convolutions, step by step
 
 *Understanding Transposed Convolutions* works three examples by hand: a 1-D input
 `[x1, x2]` with kernel `[w1, w2, w3]`, stride 2 and padding 1, and a 2-D input
 `a, b, c, d` with a 2x2 kernel at stride 2 and at stride 1. symconv derives each
 exactly, shows every step, and proves the result three independent ways.
 
-`%load_ext symconv` makes a mistake in a parameter show as one line instead of a
-traceback.
+The notation is the document's and the same in every symconv output: input `I`,
+kernel `K`, result `O`, each product written input first. `%load_ext symconv` makes a
+mistake in a parameter show as one line instead of a traceback.
 """),
     code("""
 import sympy
+from IPython.display import Math
 
 import symconv
+from symconv.notation.expressions import symbol_places
+from symconv.notation.grids import values_latex
 
 %load_ext symconv
+
+
+def shown(name, array, inputs):
+    \"\"\"An array as mathematics, each product input first, in the inputs' order.\"\"\"
+    array = sympy.ImmutableDenseNDimArray(array)
+    return Math(values_latex(name, array, first=symbol_places(inputs)))
 """),
     md("""
 ## The output size
 
-The seed's formula is `O = s(I - 1) + k - 2p`. With dilation `d` and `output_padding`
-it becomes:
+The document's formula is `O = s(I - 1) + k - 2p`. With dilation `d` and output
+padding `a` its general form is `O = s(I - 1) + d(k - 1) + 1 - 2p + a`; as a SymPy
+expression (SymPy orders the terms its own way, `op` is the output padding):
 """),
     code("symconv.output_size_formula()"),
     md("""
 ## 1-D: `[x1, x2]`, kernel `[w1, w2, w3]`, stride 2, padding 1
 
-A derivation shows itself as its result; sums keep the seed's order (input first,
-in reading order).
+A derivation shows itself as its result `O`; sums keep the document's order (input
+first, in reading order).
 """),
     code("""
 d1 = symconv.preset("seed-1d")
@@ -76,15 +87,15 @@ canvas = [sum_text(d1.canvas_terms((c,))) for c in range(d1.geometry.canvas_size
 print("canvas:", canvas)
 print("kept canvas cells:", d1.kept)
 """),
-    md("The seed's result, `[x1*w2, x1*w3 + x2*w1, x2*w2]`, typed from the document:"),
+    md("The document's result, `[x1*w2, x1*w3 + x2*w1, x2*w2]`, typed in and compared:"),
     code("""
 x1, x2, w1, w2, w3 = sympy.symbols("x1 x2 w1 w2 w3")
 assert list(d1.output) == [x1 * w2, x1 * w3 + x2 * w1, x2 * w2]
-d1.output
+shown("O", d1.output, d1.input_elements)
 """),
     md("""
 Three independent derivations (scatter and crop, zero insertion plus a stride-1
-convolution, and `y = C^T x`) agree, and the adjoint and gradient identities hold:
+convolution, and `vec(O) = C^T vec(I)`) agree, and the adjoint and gradient identities hold:
 """),
     code("d1.verification"),
     md("""
@@ -109,7 +120,7 @@ for i, value in enumerate(d2.input_elements):
     print(value, "at", d2.placement(i))
 """),
     md("""
-The seed's other picture of stride: insert `s - 1` zeros between the inputs, pad,
+The document's other picture of stride: insert `s - 1` zeros between the inputs, pad,
 and run a stride-1 convolution with the flipped kernel.
 """),
     code("d2.stretched_input"),
@@ -131,13 +142,15 @@ d3.verification
     md("""
 ## Into a paper
 
-The LaTeX of the result, with the seed's term order:
+The LaTeX of the result, with the document's term order:
 """),
     code("print(symconv.output_latex(d3))"),
     md("""
 ## The formula behind every entry
 
-In 1-D, `y[o]` is a sum over the input positions whose kernel index is in range:
+In 1-D, `O[o]` is a sum over the input positions whose kernel index is in range
+(square brackets are positions, counted from 0; subscripts such as `x_1` name elements,
+counted from 1):
 """),
     code("symconv.closed_form(dilated=False)"),
 ]
@@ -154,6 +167,7 @@ how many products each canvas cell sums (the overlap count).
 import numpy as np
 
 import symconv
+from symconv.notation.grids import output_text
 
 
 def counts(derivation):
@@ -204,7 +218,7 @@ would have cropped.
     code("""
 for op in (0, 1):
     d = symconv.derive_symbolic(2, 3, stride=2, padding=1, output_padding=op)
-    print(f"output_padding {op}: kept {d.kept} ->", list(d.output))
+    print(f"output_padding {op}: kept {d.kept} ->", output_text(d))
 """),
     md("""
 ## Dilation: spreading the kernel taps
@@ -272,26 +286,36 @@ MATRIX_AND_GRADIENT = [
 # The matrix view and the gradient identity
 
 A direct convolution is a matrix `C` acting on the flattened input; the transposed
-convolution is `C^T`. That is where the name comes from, and why the transposed
-convolution is the gradient of the direct one.
+convolution is `C^T`: `vec(O) = C^T vec(I)`, with `vec` flattening an array row by row.
+That is where the name comes from, and why the transposed convolution is the gradient
+of the direct one.
 """),
     code("""
 import sympy
+from IPython.display import Math
 
 import symconv
+from symconv.notation.expressions import symbol_places
+from symconv.notation.grids import values_latex
+
+
+def shown(name, array, inputs):
+    \"\"\"An array as mathematics, each product input first, in the inputs' order.\"\"\"
+    array = sympy.ImmutableDenseNDimArray(array)
+    return Math(values_latex(name, array, first=symbol_places(inputs)))
 """),
-    md("## C for the seed's 1-D example"),
+    md("## C for the 1-D example of *Understanding Transposed Convolutions*"),
     code("""
 C = symconv.conv_matrix(["w1", "w2", "w3"], 2, stride=2, padding=1)
 C
 """),
     code("C.T"),
-    md("`C^T` times the input `[x1, x2]` is the seed's `[x1*w2, x1*w3 + x2*w1, x2*w2]`:"),
+    md("`C^T` times `vec(I) = [x1, x2]` is the document's `O = [x1*w2, x1*w3 + x2*w1, x2*w2]`:"),
     code("""
 x1, x2, w1, w2, w3 = sympy.symbols("x1 x2 w1 w2 w3")
-y = C.T * sympy.Matrix([x1, x2])
-assert list(y) == [x1 * w2, x1 * w3 + x2 * w1, x2 * w2]
-y
+vec_O = C.T * sympy.Matrix([x1, x2])
+assert list(vec_O) == [x1 * w2, x1 * w3 + x2 * w1, x2 * w2]
+shown(r"\\operatorname{vec}(O)", vec_O, [x1, x2])
 """),
     md("""
 ## In 2-D
@@ -304,10 +328,9 @@ d = symconv.preset("seed-2d-s1")
 d.conv_matrix.T
 """),
     code("""
-x = sympy.Matrix(d.input_elements)
-y = d.conv_matrix.T * x
-assert list(y) == sympy.flatten(d.output.tolist())
-y.reshape(3, 3)
+vec_O = d.conv_matrix.T * sympy.Matrix(d.input_elements)
+assert list(vec_O) == sympy.flatten(d.output.tolist())
+shown("O", vec_O.reshape(3, 3), d.input_elements)
 """),
     md("""
 ## Channels and groups
@@ -332,17 +355,19 @@ assert sympy.expand((C * u).dot(v) - u.dot(C.T * v)) == 0
     md("""
 ## The gradient identity
 
-For `y = conv(z, w)` and a loss `L = sum(x * y)` (so `dL/dy = x`), differentiating
-`L` with respect to `z` gives the transposed convolution of `x` with the same kernel.
+For a direct convolution `y = conv(z, K)` and a loss `L = sum(I * y)` (so `dL/dy = I`),
+differentiating `L` with respect to `z` gives the transposed convolution of `I` with the
+same kernel.
 """),
     code("""
-example = symconv.gradient_example(symconv.preset("seed-1d"))
-example.direct
+d1 = symconv.preset("seed-1d")
+example = symconv.gradient_example(d1)
+shown("y", example.direct, example.z)
 """),
     code("example.loss"),
     code("""
 assert example.holds
-example.gradient
+shown(r"\\partial L / \\partial z", example.gradient, d1.input_elements)
 """),
     md("""
 `symconv.verify` proves the three methods agree and both identities hold, for any

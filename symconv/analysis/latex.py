@@ -26,7 +26,6 @@ from symconv.analysis.polyphase import polyphase_of
 from symconv.analysis.sections import chosen_sections
 from symconv.analysis.size_analysis import size_analysis
 from symconv.core.grid import ndindex
-from symconv.core.sizes import SYMBOLS
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.latex.example_context import array_context, axes_context, output_context
@@ -38,6 +37,7 @@ from symconv.notation.expressions import (
     sum_latex,
     symbol_places,
 )
+from symconv.notation.statements import SIZE_FORMULA
 from symconv.notation.style import Notation, checked_notation
 from symconv.notation.tex_text import check_symbols
 
@@ -113,8 +113,8 @@ def _grid(values, shape, notation: Notation, first: dict | None = None) -> dict:
 def _closed_form(d: Derivation, notation: Notation) -> dict:
     g = d.geometry
     context = {
-        "general": sympy.latex(closed_form()),
-        "undilated": sympy.latex(closed_form(dilated=False)) if set(g.dilation) == {1} else None,
+        "general": expr_latex(closed_form()),
+        "undilated": expr_latex(closed_form(dilated=False)) if set(g.dilation) == {1} else None,
         "entries": [],
         "count": 0,
         "all_equal": False,
@@ -162,7 +162,7 @@ def _sizes(d: Derivation, notation: Notation) -> dict:
             )
         axes.append(entry)
     context = {
-        "formula": sympy.latex(sizes.formula, symbol_names={SYMBOLS["op"]: "a"}),
+        "formula": SIZE_FORMULA,
         "axes": axes,
         "uniform": all(axis == axes[0] for axis in axes),
         "relationships": None,

@@ -20,7 +20,11 @@ from symconv.analysis.overlap import overlap_counts, overlap_verdict
 from symconv.analysis.polyphase import polyphase_of
 from symconv.analysis.sections import chosen_sections
 from symconv.analysis.size_analysis import size_analysis
+from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
+from symconv.notation.expressions import ordered_sum_text, symbol_places
+from symconv.notation.statements import SIZE_FORMULA_TEXT
+from symconv.notation.style import INPUT, KERNEL, RESULT
 
 
 def analysis_text(derivation: Derivation, sections=None) -> str:
@@ -51,11 +55,22 @@ def _grid(nested) -> list[str]:
     return rows
 
 
+def _values(array, first: dict) -> str:
+    """An array as nested lists, each sum written ``first``'s factor first, in its order."""
+
+    def written(nested) -> str:
+        if isinstance(nested, list):
+            return "[" + ", ".join(written(part) for part in nested) + "]"
+        return ordered_sum_text(nested, first)
+
+    return written(array.tolist())
+
+
 def sizes_text(derivation: Derivation) -> str:
     """The formula, its inverse and Dumoulin & Visin's relationship, per axis."""
     g = derivation.geometry
     sizes = size_analysis(g)
-    lines = [f"O = {sizes.formula}"]
+    lines = [f"O = {SIZE_FORMULA_TEXT}"]
     for n, worked in enumerate(sizes.axes):
         axis = worked.axis
         label = f"axis {n + 1}: " if g.rank > 1 else ""
@@ -97,14 +112,15 @@ def overlap_text(derivation: Derivation) -> str:
 def polyphase_text(derivation: Derivation) -> str:
     """Each phase's sub-kernel and stride-1 convolution, and the proof of equality."""
     pp = polyphase_of(derivation)
+    inputs = symbol_places(derivation.input_elements)
     lines = [f"{len(pp.phases)} phases (stride {derivation.geometry.stride}):"]
     for phase in pp.phases:
         if phase.sub_kernel is None:
             lines.append(f"  phase {phase.phase}: no taps (zeros)")
             continue
         lines.append(f"  phase {phase.phase}: sub-kernel {phase.sub_kernel}")
-        lines.append(f"    stride-1 convolution: {phase.sub_output}")
-    lines.append(f"interleaved and cropped: {pp.output}")
+        lines.append(f"    stride-1 convolution: {_values(phase.sub_output, inputs)}")
+    lines.append(f"interleaved and cropped: {_values(pp.output, inputs)}")
     lines.append(
         "equals the direct derivation"
         if pp.equals_derivation
@@ -115,12 +131,13 @@ def polyphase_text(derivation: Derivation) -> str:
 
 def closed_form_text(derivation: Derivation) -> str:
     """The general closed form and, in 1-D, each output entry from it, checked."""
-    lines = [f"y[o] = {closed_form()}"]
+    lines = [f"{RESULT}[o] = {closed_form()}"]
     if derivation.geometry.rank != 1:
         lines.append("(per axis; entries are instantiated for 1-D)")
         return "\n".join(lines)
     entries = closed_form_entries(derivation)
-    lines.extend(f"  y[{e.output}] = {e.entry}" for e in entries)
+    inputs = symbol_places(derivation.input_elements)
+    lines.extend(f"  {RESULT}[{e.output}] = {ordered_sum_text(e.entry, inputs)}" for e in entries)
     differing = [str(e.output) for e in entries if not e.equal]
     lines.append(
         f"entries {', '.join(differing)} DIFFER from the derivation's output"
@@ -130,15 +147,28 @@ def closed_form_text(derivation: Derivation) -> str:
     return "\n".join(lines)
 
 
+def _loss(derivation: Derivation, example) -> str:
+    """``L`` as the sum of input times direct output, each written input first."""
+    places = symbol_places(flat_elements(example.z))
+    terms = [
+        f"{x}*({ordered_sum_text(y, places)})" if y.is_Add else f"{x}*{ordered_sum_text(y, places)}"
+        for x, y in zip(derivation.input_elements, flat_elements(example.direct))
+        if x != 0 and y != 0
+    ]
+    return " + ".join(terms) or "0"
+
+
 def gradient_text(derivation: Derivation) -> str:
     """The gradient identity, step by step."""
     example = gradient_example(derivation)
+    inputs = symbol_places(derivation.input_elements)
+    z_first = symbol_places(flat_elements(example.z))
     lines = [
         f"z = {example.z}",
-        f"y = conv(z, w) = {example.direct}",
-        f"L = sum(x * y) = {example.loss}",
-        f"dL/dz = {example.gradient}",
-        f"conv_transpose(x, w) = {example.transposed}",
+        f"y = conv(z, {KERNEL}) = {_values(example.direct, z_first)}",
+        f"L = sum({INPUT} * y) = {_loss(derivation, example)}",
+        f"dL/dz = {_values(example.gradient, inputs)}",
+        f"conv_transpose({INPUT}, {KERNEL}) = {_values(example.transposed, inputs)}",
         "dL/dz equals the transposed convolution"
         if example.holds
         else "dL/dz DIFFERS from the transposed convolution",

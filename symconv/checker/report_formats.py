@@ -20,6 +20,7 @@ from symconv.checker.homework import HomeworkReport, SizeCheck, plain_arithmetic
 from symconv.checker.report import CheckReport
 from symconv.checker.steps import normalised_name
 from symconv.notation.expressions import symbol_latex
+from symconv.notation.style import RESULT
 from symconv.notation.tex_text import check_symbols, tex_escape
 from symconv.notation.words import capitalised, configuration_words
 
@@ -70,7 +71,7 @@ def _report_body(report: CheckReport, configuration: bool = True) -> list[str]:
         body.append(r"\noindent " + tex_escape(capitalised(note)) + ".")
     matrix = report.written_matrix_latex(r"\colorbox{symconvwrong}{$\displaystyle {}$}")
     if matrix:
-        body.append(r"\[ O_{\text{written}} = " + matrix + r" \]")
+        body.append(rf"\[ {RESULT}_{{\text{{written}}}} = " + matrix + r" \]")
     items = []
     if report.shape is not None:
         formula = r" \\ ".join(

@@ -136,7 +136,7 @@ class Derivation:
 
     @cached_property
     def conv_matrix(self) -> ImmutableSparseMatrix:
-        """C, the matrix of the direct convolution whose transpose this is (y = C^T x)."""
+        """C, the matrix of the direct convolution whose transpose this is: vec(O) = C^T vec(I)."""
         return matrix.conv_matrix_of(self.problem)
 
     @cached_property
@@ -149,7 +149,7 @@ class Derivation:
         return f"$${output_latex(self)}$$"
 
     def to_latex(self, form: str = "result", notation=None) -> str:
-        r"""The result as a display equation, ``\[ y = ... \]``, to paste into a paper.
+        r"""The result as a display equation, ``\[ O = ... \]``, to paste into a paper.
 
         Sums are written in the derivation's order; ``notation`` is a
         :class:`symconv.Notation`. The worked example (fragment, article, slides) is
@@ -158,7 +158,7 @@ class Derivation:
         >>> from symconv.engine.presets import preset
         >>> print(preset("seed-1d").to_latex(), end="")
         \[
-        y = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}
+        O = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}
         \]
         """
         if form != "result":

@@ -5,8 +5,8 @@ Three checks, each exact:
 * the scatter, zero-insertion and matrix views give structurally identical outputs;
 * the adjoint identity ``<C u, v> = <u, C^T v>`` for symbolic ``u`` and ``v``, with C u
   computed by the direct convolution and C^T v by the scatter view;
-* the gradient identity: for ``L = sum(x * conv(z, w))``, ``dL/dz`` (by SymPy
-  differentiation) equals ``conv_transpose(x, w)``.
+* the gradient identity: for ``L = sum(I * conv(z, K))``, ``dL/dz`` (by SymPy
+  differentiation) equals ``conv_transpose(I, K)``.
 
 >>> from symconv.core.tensors import letters, symbols_array
 >>> report = verify(letters((1, 2, 2)), symbols_array("w", (1, 1, 2, 2)), stride=2)
@@ -15,7 +15,7 @@ True
 >>> print(report)
 PASS  three views agree (scatter = zero_insertion = matrix): 16 entries each
 PASS  adjoint identity <C u, v> = <u, C^T v>
-PASS  gradient identity dL/dz = conv_transpose(x, w)
+PASS  gradient identity dL/dz = conv_transpose(I, K)
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def _gradient(
     By linearity dL/dz = sum_i x_i dy_i/dz, and y_i depends on a few z only, so each
     y_i is differentiated with respect to its own z (see :mod:`symconv.core.differentiate`).
     """
-    name = "gradient identity dL/dz = conv_transpose(x, w)"
+    name = "gradient identity dL/dz = conv_transpose(I, K)"
     g = problem.geometry
     z_flat = flat_elements(z)
     position = {symbol: flat for flat, symbol in enumerate(z_flat)}

@@ -24,7 +24,7 @@ from symconv.core.sizes import size_lines
 from symconv.engine.verification import verify_problem
 from symconv.errors import SymconvError
 from symconv.latex.example_context import array_context, checks_context
-from symconv.latex.render import FORMS
+from symconv.latex.render import FORMS, form_notation
 from symconv.latex.templates import render_template
 from symconv.notation.expressions import check_names, ordered_sum_latex, symbol_places
 from symconv.notation.style import Notation, checked_notation
@@ -61,7 +61,7 @@ def render_channels(
         raise SymconvError("problem", "must come from symconv.make_problem", type(problem).__name__)
     if title is not None:
         tex_escape(title, "title")
-    context = channels_context(problem, checked_notation(notation), title)
+    context = channels_context(problem, form_notation(checked_notation(notation), form), title)
     if not isinstance(figures, bool):
         raise SymconvError("figures", "must be True or False", figures)
     return render_template(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import sympy
 
 from symconv.core.grid import ndindex
-from symconv.core.tensors import flat_elements
+from symconv.core.tensors import flat_elements, symbol_name
 from symconv.engine.derivation import Derivation
 from symconv.engine.verification import Verification
 from symconv.notation.expressions import expr_latex, product_latex, sum_latex
@@ -165,6 +165,7 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
     cells = d.cells
     terms = [d.canvas_terms(index) for index in ndindex(g.canvas_size)]
     count = len(d.input_elements)
+    final = [sum_latex(t, per_line=notation.terms_per_line) for t in terms]
     staged = []
     if shown == count:  # the canvas after each element's block is added, for slides
         for n in range(1, count + 1):
@@ -175,11 +176,11 @@ def _canvas(d: Derivation, notation: Notation, shown: int) -> dict:
                 )
                 for cell_terms, pairs in zip(terms, cells)
             ]
+            # each cell as wide and tall as its final sum: every stage has the final layout
+            partial = [rf"\symconvsame{{{f}}}{{{p}}}" for f, p in zip(final, partial)]
             staged.append(array_context(partial, g.canvas_size, notation))
     return {
-        "array": array_context(
-            [sum_latex(t, per_line=notation.terms_per_line) for t in terms], g.canvas_size, notation
-        ),
+        "array": array_context(final, g.canvas_size, notation),
         "cells": [
             # an element paints a cell at most once: its taps land d apart
             {"index": list(index), "count": len(pairs), "contributors": [i for i, _ in pairs]}
@@ -294,13 +295,29 @@ def array_context(cells: list[str], shape: tuple[int, ...], notation: Notation) 
     return {
         "shape": list(shape),
         "entries": [
-            {"index": list(index), "latex": cell, "width": round(cell_width(cell), 1)}
+            {
+                "index": list(index),
+                "label": element_label(index, shape),
+                "latex": cell,
+                "width": round(cell_width(cell), 1),
+            }
             for index, cell in cell_at.items()
         ],
         "latex": written[0]["latex"] if len(written) == 1 else None,
         "width": max(s["width"] for s in written),
         "slices": written,
     }
+
+
+def element_label(index: tuple[int, ...], shape: tuple[int, ...]) -> str:
+    """The subscript naming an element, counted from 1 as the symbols are: ``11``, or
+    ``1,10`` once any index of the array needs two digits (the rule of symbol names).
+
+    >>> element_label((0, 1), (3, 3)), element_label((0, 1), (3, 10))
+    ('12', '1,2')
+    """
+    name = symbol_name("e", index, separated=max(shape) >= 10)
+    return name[1:].lstrip("_").replace("_", ",")
 
 
 def _matrix(rows: list[list[str]], notation: Notation) -> dict:

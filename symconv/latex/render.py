@@ -24,6 +24,11 @@ FORMS = ("fragment", "article", "beamer")
 
 #: The room, in em, of a line on a 128 mm slide at 11pt, where the matrices are laid out.
 SLIDE_WIDTH = 32
+#: Terms a line of a sum holds on a slide unless the notation says: a longer sum is stacked
+#: rather than shrunk below a readable size.
+SLIDE_TERMS = 4
+#: Rows and columns a slide writes of a matrix before eliding (unless ``full``).
+SLIDE_CELLS = 8
 
 
 def check_request(
@@ -48,6 +53,26 @@ def check_request(
     tex_escape(derivation.title, "title")
 
 
+def form_notation(notation: Notation, form: str) -> Notation:
+    """The notation a form lays its matrices out with: on a slide, a narrower line and sums
+    stacked :data:`SLIDE_TERMS` terms a line unless the notation says otherwise.
+
+    >>> slide = form_notation(Notation(), "beamer")
+    >>> slide.width, slide.terms_per_line
+    (32, 4)
+    >>> form_notation(Notation(), "article") == Notation()
+    True
+    """
+    if form != "beamer":
+        return notation
+    return notation.merge(
+        width=min(notation.width, SLIDE_WIDTH),
+        terms_per_line=notation.terms_per_line or SLIDE_TERMS,
+        max_rows=min(notation.max_rows, SLIDE_CELLS),
+        max_cols=min(notation.max_cols, SLIDE_CELLS),
+    )
+
+
 def render_latex(
     derivation: Derivation,
     form: str = "fragment",
@@ -70,8 +95,6 @@ def render_latex(
     check_request(derivation, form, FORMS, notation)
     if not isinstance(figures, bool):
         raise SymconvError("figures", "must be True or False", figures)
-    notation = checked_notation(notation)
-    if form == "beamer":  # a slide's line is narrower than a page's
-        notation = notation.merge(width=min(notation.width, SLIDE_WIDTH))
+    notation = form_notation(checked_notation(notation), form)
     context = example_context(derivation, notation)
     return render_template(f"{form}.tex.j2", template_dir, ex=context, figures=figures)

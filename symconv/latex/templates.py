@@ -19,7 +19,8 @@ from pathlib import Path
 
 from symconv.errors import SymconvError
 from symconv.notation.palette import OKABE_ITO
-from symconv.notation.statements import TRANSPOSE
+from symconv.notation.statements import MATRIX_PRODUCT, SIZE_FORMULA, TRANSPOSE
+from symconv.notation.style import INPUT, KERNEL, RESULT
 from symconv.notation.tex_text import tex_escape
 
 
@@ -96,6 +97,11 @@ def _environment(folders: tuple[str, ...]):
     )
     env.filters["tex"] = tex_escape
     env.globals["transpose"] = TRANSPOSE  # one transpose sign in every document
+    env.globals["result_name"] = RESULT  # one name for each array in every document
+    env.globals["input_name"] = INPUT
+    env.globals["kernel_name"] = KERNEL
+    env.globals["matrix_equation"] = MATRIX_PRODUCT
+    env.globals["size_formula"] = SIZE_FORMULA  # the general form, quoted before any instance
     env.globals["okabe_ito"] = OKABE_ITO  # the colours of documents that draw no element
     return env
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 import sympy
 from sympy.core.function import AppliedUndef
+from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 
 from symconv.core.tensors import check_symbol_name
@@ -67,11 +68,25 @@ def expr_latex(expr: object) -> str:
 
     >>> expr_latex(sympy.sympify("x1*w3 + x2*w1"))
     'w_{1} x_{2} + w_{3} x_{1}'
+    >>> expr_latex(sympy.IndexedBase("x")[sympy.Symbol("j") + 1])
+    'x\\\\left[j + 1\\\\right]'
     """
     expr = sympy.sympify(expr)
     check_names(expr)
     names = {s: symbol_latex(s) for s in expr.free_symbols if isinstance(s, sympy.Symbol)}
-    return sympy.latex(expr, symbol_names=names)
+    return _PositionPrinter({"symbol_names": names}).doprint(expr)
+
+
+class _PositionPrinter(LatexPrinter):
+    """SymPy's LaTeX printer with positions in square brackets: ``x[j]``, counted from 0.
+
+    A subscript names an element, counted from 1 (``x_{1}``); an indexed object is a
+    position in a formula (``x[0]``), so the two never look alike.
+    """
+
+    def _print_Indexed(self, expr):
+        indices = ", ".join(self._print(i) for i in expr.indices)
+        return rf"{self._print(expr.base.label)}\left[{indices}\right]"
 
 
 def _factor(value: object) -> str:
@@ -149,19 +164,40 @@ def ordered_sum_latex(expr: object, first: dict, per_line: int | None = None) ->
     >>> ordered_sum_latex(w1 * x2 + 2 * w3 * x1, {x1: 0, x2: 1})
     '2 x_{1} w_{3} + x_{2} w_{1}'
     """
-    expr = sympy.sympify(expr)
+    pairs = _input_first(expr, first)
+    if pairs is None:
+        return expr_latex(expr)
+    return sum_latex(pairs, per_line=per_line)
+
+
+def ordered_sum_text(expr: object, first: dict) -> str:
+    """:func:`ordered_sum_latex` as text: each product input first, in the inputs' order.
+
+    >>> x1, x2, w1, w3 = sympy.symbols("x1 x2 w1 w3")
+    >>> ordered_sum_text(w1 * x2 + w3 * x1, {x1: 0, x2: 1}), ordered_sum_text(w1 + 1, {x1: 0})
+    ('x1*w3 + x2*w1', 'w1 + 1')
+    """
+    pairs = _input_first(expr, first)
+    if pairs is None:
+        return sympy.sstr(sympy.sympify(expr))
+    return sum_text(pairs)
+
+
+def _input_first(expr: object, first: dict) -> list[tuple[object, object]] | None:
+    """The (input factor, rest) pairs of a sum of products, in the inputs' order; None when
+    a term has no single input factor."""
     found = []
-    for term in sympy.Add.make_args(expr):
+    for term in sympy.Add.make_args(sympy.sympify(expr)):
         if term == 0:
             continue
         coefficient, factors = term.as_coeff_mul()
         leading = [f for f in factors if f in first]
         if len(leading) != 1:
-            return expr_latex(expr)
+            return None
         rest = sympy.Mul(*(f for f in factors if f is not leading[0]))
         found.append((first[leading[0]], str(rest), coefficient * leading[0], rest))
     found.sort(key=lambda item: item[:2])
-    return sum_latex([(lead, rest) for *_, lead, rest in found], per_line=per_line)
+    return [(lead, rest) for *_, lead, rest in found]
 
 
 def join_terms(parts: Sequence[str], per_line: int | None = None) -> str:

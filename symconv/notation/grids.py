@@ -4,13 +4,14 @@ Sums in a derivation's output are written in the order the derivation recorded t
 (the input's reading order: ``x1*w3 + x2*w1``), in text as in LaTeX; a derivation is
 anything with an ``output`` array and ``terms(index)``, the products of one entry in
 order (:class:`symconv.engine.derivation.Derivation` is one). Arrays of any rank are shown as
-1-D rows or 2-D grids, one per leading index (``y[0, 1, :, :]``).
+1-D rows or 2-D grids, one per leading index (``O[0, 1, :, :]``); the result is named
+:data:`~symconv.notation.style.RESULT`.
 
 >>> from symconv.engine.presets import preset
 >>> print(output_text(preset("seed-1d")))
-y = [x1*w2, x1*w3 + x2*w1, x2*w2]
+O = [x1*w2, x1*w3 + x2*w1, x2*w2]
 >>> output_latex(preset("seed-1d"))
-'y = \\\\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\\\end{pmatrix}'
+'O = \\\\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\\\end{pmatrix}'
 """
 
 from __future__ import annotations
@@ -20,8 +21,14 @@ from collections.abc import Callable, Sequence
 import sympy
 
 from symconv.core.grid import ndindex
-from symconv.notation.expressions import expr_latex, sum_latex, sum_text
-from symconv.notation.style import Notation, checked_notation
+from symconv.notation.expressions import (
+    expr_latex,
+    ordered_sum_latex,
+    ordered_sum_text,
+    sum_latex,
+    sum_text,
+)
+from symconv.notation.style import RESULT, Notation, checked_notation
 
 Index = tuple[int, ...]
 
@@ -190,7 +197,7 @@ def output_text(derivation, output=None) -> str:
     [a*w11, a*w12, b*w11, b*w12]
     """
     output = derivation.output if output is None else output
-    return grid_text("y", output.shape, lambda i: _ordered(derivation, output, i, sum_text, str))
+    return grid_text(RESULT, output.shape, lambda i: _ordered(derivation, output, i, sum_text, str))
 
 
 def output_latex(derivation, notation: Notation | None = None, output=None) -> str:
@@ -207,27 +214,45 @@ def output_latex(derivation, notation: Notation | None = None, output=None) -> s
         return sum_latex(pairs, per_line=per_line)
 
     return grid_latex(
-        "y",
+        RESULT,
         output.shape,
         lambda i: _ordered(derivation, output, i, write_sum, expr_latex),
         notation,
     )
 
 
-def values_text(name: str, array) -> str:
-    """Any SymPy array as text, entries as SymPy writes them.
+def values_text(name: str, array, first: dict | None = None) -> str:
+    """Any SymPy array as text; with ``first`` (each input symbol's place, see
+    :func:`~symconv.notation.expressions.symbol_places`) sums are written input first.
 
-    >>> print(values_text("y", sympy.ImmutableDenseNDimArray([1, 2, 3, 4], (2, 1, 2))))
-    y[0, :, :] =
+    >>> print(values_text("O", sympy.ImmutableDenseNDimArray([1, 2, 3, 4], (2, 1, 2))))
+    O[0, :, :] =
     [1, 2]
-    y[1, :, :] =
+    O[1, :, :] =
     [3, 4]
+    >>> x1, w2 = sympy.symbols("x1 w2")
+    >>> values_text("O", sympy.ImmutableDenseNDimArray([w2 * x1]), {x1: 0})
+    'O = [x1*w2]'
     """
+    if first:
+        return grid_text(name, array.shape, lambda i: ordered_sum_text(array[i], first))
     return grid_text(name, array.shape, lambda i: str(array[i]))
 
 
-def values_latex(name: str, array, notation: Notation | None = None) -> str:
-    """Any SymPy array as LaTeX mathematics (one matrix per slice)."""
+def values_latex(
+    name: str, array, notation: Notation | None = None, first: dict | None = None
+) -> str:
+    """Any SymPy array as LaTeX mathematics (one matrix per slice), input first with ``first``.
+
+    >>> x1, w2 = sympy.symbols("x1 w2")
+    >>> values_latex("O", sympy.ImmutableDenseNDimArray([w2 * x1]), first={x1: 0})
+    'O = \\\\begin{pmatrix} x_{1} w_{2} \\\\end{pmatrix}'
+    """
+    if first:
+        per_line = checked_notation(notation).terms_per_line
+        return grid_latex(
+            name, array.shape, lambda i: ordered_sum_latex(array[i], first, per_line), notation
+        )
     return grid_latex(name, array.shape, lambda i: expr_latex(array[i]), notation)
 
 

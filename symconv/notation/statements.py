@@ -8,19 +8,37 @@ product, ``\partial L/\partial z`` for the gradient.
 \langle C u, v \rangle = \langle u, C^{\mathsf T} v \rangle
 >>> statement_words("gradient")
 'gradient identity'
+>>> print(MATRIX_PRODUCT)
+\operatorname{vec}(O) = C^{\mathsf T} \operatorname{vec}(I)
 """
 
 from __future__ import annotations
 
+from symconv.notation.style import INPUT, KERNEL, RESULT
 from symconv.notation.tex_text import text_latex
 
 #: The transpose sign, as every writer puts it on a matrix.
 TRANSPOSE = r"^{\mathsf T}"
+#: The same sign in plain text.
+TRANSPOSE_TEXT = "^T"
+
+#: The output size along one axis in its general form, as every writer quotes it first:
+#: stride s, input I, dilation d, kernel k, padding p at each end, output padding a.
+SIZE_FORMULA = "s(I - 1) + d(k - 1) + 1 - 2p + a"
+#: The same formula in plain text, output padding spelled out.
+SIZE_FORMULA_TEXT = "s*(I - 1) + d*(k - 1) + 1 - 2*p + output_padding"
+
+#: The matrix view as an equation: the flattened result is C^T times the flattened input.
+MATRIX_PRODUCT = rf"\operatorname{{vec}}({RESULT}) = C{TRANSPOSE} \operatorname{{vec}}({INPUT})"
+#: The same equation in plain text.
+MATRIX_PRODUCT_TEXT = f"vec({RESULT}) = C{TRANSPOSE_TEXT} vec({INPUT})"
 
 _STATEMENTS = {
     "views": (
         "same output from every view",
-        r"O_{\text{scatter}} = O_{\text{zero insertion}} = O_{\text{matrix}}",
+        " = ".join(
+            rf"{RESULT}_{{\text{{{view}}}}}" for view in ("scatter", "zero insertion", "matrix")
+        ),
     ),
     "adjoint": (
         "adjoint identity",
@@ -28,8 +46,8 @@ _STATEMENTS = {
     ),
     "gradient": (
         "gradient identity",
-        r"\partial L / \partial z = \operatorname{conv}" + TRANSPOSE + r"(x, w)"
-        r"\ \text{for}\ L = \langle x, \operatorname{conv}(z, w) \rangle",
+        rf"\partial L / \partial z = \operatorname{{conv}}{TRANSPOSE}({INPUT}, {KERNEL})"
+        rf"\ \text{{for}}\ L = \langle {INPUT}, \operatorname{{conv}}(z, {KERNEL}) \rangle",
     ),
 }
 

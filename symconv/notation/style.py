@@ -1,8 +1,12 @@
-"""How matrices are written: the delimiter, and the size past which they are elided.
+"""The names every output gives its arrays, and how matrices are written.
 
-One default serves every writer: matrices up to 10 x 10 are written whole (the seed
-document's 9-entry ``y = C^T x`` among them), larger ones keep their corners.
+The names are those of "Understanding Transposed Convolutions": the input ``I``, the
+kernel ``K`` and the result ``O`` (its entries ``x1``, ``w1`` by default); the matrix view
+is ``vec(O) = C^T vec(I)``. One default layout serves every writer: matrices up to
+10 x 10 are written whole, larger ones keep their corners.
 
+>>> RESULT, INPUT, KERNEL
+('O', 'I', 'K')
 >>> Notation().max_rows, Notation().merge(delimiter="bmatrix").delimiter
 (10, 'bmatrix')
 """
@@ -14,6 +18,13 @@ from dataclasses import dataclass, replace
 from symconv.errors import SymconvError
 
 DELIMITERS = ("pmatrix", "bmatrix", "vmatrix", "matrix")
+
+#: The result's name in every output: derive, matrix, analyses, Jupyter, worked examples.
+RESULT = "O"
+#: The input array's name (its entries are ``x1, x2, ...`` or letters).
+INPUT = "I"
+#: The kernel's name (its entries are ``w1, w2, ...``).
+KERNEL = "K"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ def matrix_width(latex: str) -> float:
     >>> matrix_width(r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}")
     3.1
     """
-    body = re.sub(r"\\begin\{array\}\{\w*\}|\\(begin|end)\{\w+\}|\\left.|\\right.", "", latex)
+    body = _unstacked(latex)
+    body = re.sub(r"\\begin\{array\}\{\w*\}|\\(begin|end)\{\w+\}|\\left.|\\right.", "", body)
     widths: list[float] = []
     for row in body.split(r"\\"):
         for column, cell in enumerate(row.split("&")):
@@ -28,12 +29,12 @@ def matrix_width(latex: str) -> float:
 
 
 def cell_width(latex: str) -> float:
-    """A rough width, in em, of one cell's LaTeX: subscripts, commands and operators weighed.
+    r"""A rough width, in em, of one cell's LaTeX: subscripts, commands and operators weighed.
 
-    >>> cell_width("a + b")
-    2.6
+    >>> cell_width("a + b"), cell_width(r"\begin{array}{@{}l@{}} a + b \\ {} + c \end{array}")
+    (2.6, 2.6)
     """
-    text = re.sub(r"\\left|\\right", "", latex)
+    text = re.sub(r"\\left|\\right", "", _unstacked(latex))
     width = 0.0
     for subscript in re.findall(r"_\{([^{}]*)\}", text):
         width += 0.4 * len(subscript)
@@ -43,3 +44,20 @@ def cell_width(latex: str) -> float:
     width += 1.6 * sum(text.count(op) for op in "+-=")
     width += 0.5 * sum(1 for ch in text if ch not in "+-=")
     return width
+
+
+#: A sum stacked over lines (:func:`~symconv.notation.expressions.join_terms`).
+_STACKED = re.compile(r"\\begin\{array\}\{@\{\}l@\{\}\}(.*?)\\end\{array\}", re.S)
+
+
+def _unstacked(latex: str) -> str:
+    r"""``latex`` with every stacked sum replaced by its widest line, which sets its width.
+
+    >>> _unstacked(r"\begin{array}{@{}l@{}} a + b \\ {} + c \end{array} & d")
+    ' a + b  & d'
+    """
+
+    def widest(match: re.Match) -> str:
+        return max(match.group(1).split(r"\\"), key=cell_width)
+
+    return _STACKED.sub(widest, latex)

@@ -1,4 +1,4 @@
-"""The matrix view: ``vec(y) = C^T vec(x)``, C the matrix of the matching direct convolution.
+"""The matrix view: ``vec(O) = C^T vec(I)``, C the matrix of the matching direct convolution.
 
 C maps a transposed output (``C_out`` channels of size O) back to the input's shape
 (``C_in`` channels of size I): row ``(c_in, i)``, column ``(c_out, o)`` holds the

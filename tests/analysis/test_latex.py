@@ -63,7 +63,7 @@ def test_closed_form_section_of_seed_1d_gives_the_seeds_entries():
     entries = seed_entries(SEED_1D_OUTPUT)
     assert entries == ["x_{1} w_{2}", "x_{1} w_{3} + x_{2} w_{1}", "x_{2} w_{2}"]
     for o, entry in enumerate(entries):
-        row = re.escape(f"y_{{{o}}} & = ") + r"[^&]*" + re.escape(f" & = {entry} ")
+        row = re.escape(f"O[{o}] & = ") + r"[^&]*" + re.escape(f" & = {entry} ")
         assert re.search(row + r"(\\\\|\\end)", tex)
     assert r"\sum_{j=" in tex and "every difference expands to $0$" in tex
     assert "Polyphase" not in tex and "polyphase" not in tex

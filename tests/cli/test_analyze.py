@@ -34,7 +34,7 @@ def test_polyphase_of_seed_1d(cli):
 def test_closed_form_entries_of_seed_1d(cli):
     status, out, _ = cli("analyze", "--preset", "seed-1d", "--what", "closed-form")
     assert status == 0
-    assert "y[1] = w1*x2 + w3*x1" in out and "Sum(" in out
+    assert "O[1] = x1*w3 + x2*w1" in out and "Sum(" in out
 
 
 def test_sizes_and_gradient(cli):

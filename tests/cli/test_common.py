@@ -135,7 +135,7 @@ def test_pads_crop_the_canvas_begin_and_end(cli):
     )
     assert status == 0
     # canvas [x1 w1, x1 w2, x1 w3 + x2 w1, x2 w2, x2 w3] without its last cell
-    assert out == "y = [x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2]\n"
+    assert out == "O = [x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2]\n"
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_output_file_is_written(tmp_path, cli):
     target = tmp_path / "seed.txt"
     status, out, _ = cli("derive", "--preset", "seed-1d", "-o", str(target))
     assert status == 0 and out == ""
-    assert target.read_text() == "y = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
+    assert target.read_text() == "O = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
     assert files_in(tmp_path) == ["seed.txt"]
 
 
@@ -254,7 +254,7 @@ def test_python_dash_m_and_console_script_agree():
         ).stdout
         for command in ([sys.executable, "-m", "symconv"], [str(script)])
     ]
-    assert results[0] == results[1] == "y = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
+    assert results[0] == results[1] == "O = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
 
 
 # Files the help examples name, made so the examples run as written.

@@ -32,13 +32,13 @@ def squeeze(text):
 def test_seed_1d_as_text_in_the_seeds_order(method, cli):
     status, out, err = cli("derive", "--preset", "seed-1d", "--method", method)
     assert (status, err) == (0, "")
-    assert out == f"y = {SEED_1D}\n"
+    assert out == f"O = {SEED_1D}\n"
 
 
 def test_same_configuration_from_flags(cli):
     argv = ["--input", "2", "--kernel", "3", "--stride", "2", "--padding", "1"]
     status, out, _ = cli("derive", *argv)
-    assert status == 0 and out == f"y = {SEED_1D}\n"
+    assert status == 0 and out == f"O = {SEED_1D}\n"
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
@@ -48,14 +48,14 @@ def test_seed_2d_as_latex_in_the_seeds_order(name, expected, method, cli):
     assert status == 0
     assert out.startswith("\\[\n") and out.endswith("\\]\n")
     body = squeeze(out)
-    assert squeeze(r"y = \begin{pmatrix}" + expected + r"\end{pmatrix}") in body
+    assert squeeze(r"O = \begin{pmatrix}" + expected + r"\end{pmatrix}") in body
 
 
 def test_seed_2d_s1_text_rows(cli):
     status, out, _ = cli("derive", "--preset", "seed-2d-s1")
     assert status == 0
     rows = out.splitlines()
-    assert rows[0] == "y ="
+    assert rows[0] == "O ="
     # the centre of the seed's O: aw_{22}+bw_{21}+cw_{12}+dw_{11}
     assert rows[2] == "[a*w21 + c*w11, a*w22 + b*w21 + c*w12 + d*w11, b*w22 + d*w12]"
 
@@ -121,11 +121,11 @@ def test_channels_as_text_and_latex(cli):
     status, out, _ = cli("derive", *argv)
     assert status == 0
     lines = out.splitlines()
-    assert lines[0] == "y[0, :, :] ="
+    assert lines[0] == "O[0, :, :] ="
     # output channel 0 at position 0: x[0,0,0]*w[0,0,0] + x[0,1,0]*w[1,0,0]
     assert sympify(lines[1].strip("[]").split(", ")[0]) == sympify("w111*x111 + w211*x121")
     status, out, _ = cli("derive", *argv, "--format", "latex")
-    assert status == 0 and r"y_{0,:,:} = \begin{pmatrix} w_{111} x_{111} + w_{211} x_{121}" in out
+    assert status == 0 and r"O_{0,:,:} = \begin{pmatrix} x_{111} w_{111} + x_{121} w_{211}" in out
 
 
 def test_large_matrices_are_elided_unless_full(cli):
@@ -141,10 +141,10 @@ def test_large_matrices_are_elided_unless_full(cli):
 def test_three_dimensional_output_is_one_grid_per_leading_index(cli):
     status, out, _ = cli("derive", "--input", "2x1x1", "--kernel", "1x1x1")
     assert status == 0
-    assert out == "y[0, :, :] =\n[x111*w111]\ny[1, :, :] =\n[x211*w111]\n"
+    assert out == "O[0, :, :] =\n[x111*w111]\nO[1, :, :] =\n[x211*w111]\n"
 
 
 def test_letters_and_names(cli):
     argv = ["--input", "2", "--kernel", "2", "--letters", "--kernel-name", "k"]
     status, out, _ = cli("derive", *argv)
-    assert status == 0 and out == "y = [a*k1, a*k2 + b*k1, b*k2]\n"
+    assert status == 0 and out == "O = [a*k1, a*k2 + b*k1, b*k2]\n"

@@ -13,7 +13,7 @@ import pytest
 import symconv
 from symconv.errors import SymconvError
 from symconv.latex.render import FORMS, render_latex
-from symconv.notation.statements import statement_latex
+from symconv.notation.statements import MATRIX_PRODUCT, statement_latex
 from symconv.notation.style import Notation
 
 
@@ -71,7 +71,7 @@ def test_result_entries_are_the_seeds_in_the_seeds_order(fragments, name):
 def test_matrix_view_writes_the_same_entries_as_y(name):
     expected = [tex_of_seed(cell) for row in SEED_OUTPUT[name] for cell in row]
     tex = render_latex(symconv.preset(name), notation=Notation(full=True))
-    line = next(ln for ln in tex.splitlines() if r"y = C^{\mathsf T} x =" in ln)
+    line = next(ln for ln in tex.splitlines() if MATRIX_PRODUCT + " =" in ln)
     y = line.rsplit(r"\begin{pmatrix}", 1)[1].split(r"\end{pmatrix}")[0]  # the last matrix
     assert [squash(cell) for cell in y.split(r"\\")] == expected
 
@@ -162,10 +162,37 @@ def test_beamer_canvas_is_built_up_one_element_at_a_time():
     step = tex[tex.index("{Step 4: summing the blocks}") :]
     stages = re.findall(r"\\only<(\d)>\{%\s*(.*?)\\centerline", step, flags=re.S)
     assert [n for n, _ in stages] == ["1", "2", "3", "4"]
-    last = matrix_after(stages[-1][1], r"O_{\text{full}}")
+    # each cell is \symconvsame{final}{stage}: the stage, in the final cell's room
+    last = [[shown(c) for c in row] for row in matrix_after(stages[-1][1], r"O_{\text{full}}")]
     assert last == [[tex_of_seed(c) for c in row] for row in SEED_OUTPUT["seed-2d-s1"]]
-    first = matrix_after(stages[0][1], r"O_{\text{full}}")
+    first = [[shown(c) for c in row] for row in matrix_after(stages[0][1], r"O_{\text{full}}")]
     assert first == [["aw_{11}", "aw_{12}", "0"], ["aw_{21}", "aw_{22}", "0"], ["0", "0", "0"]]
+    reserved = [[room(c) for c in row] for row in matrix_after(stages[0][1], r"O_{\text{full}}")]
+    assert reserved == last  # the first overlay already takes the final matrix's room
+
+
+def _arguments(cell: str) -> list[str]:
+    r"""The brace-delimited arguments of ``\symconvsame{...}{...}``, nesting respected."""
+    assert cell.startswith("\\symconvsame{"), cell
+    found, depth, start = [], 0, None
+    for n, ch in enumerate(cell):
+        if ch == "{":
+            depth += 1
+            if depth == 1:
+                start = n + 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                found.append(cell[start:n])
+    return found
+
+
+def shown(cell: str) -> str:
+    return _arguments(cell)[1]
+
+
+def room(cell: str) -> str:
+    return _arguments(cell)[0]
 
 
 def test_figures_show_each_block_its_overlap_counts_and_the_crop():
@@ -291,3 +318,38 @@ def test_slides_share_a_cell_among_the_blocks_placed_so_far():
     assert r"\fill<1-1>[symconv0!45] ( 1.0,-1) rectangle ( 2.0,-2);" in centre
     assert r"\fill<2-2>[symconv1!45] ( 1.5,-1) rectangle ( 2.0,-2);" in centre
     assert r"\fill<4->[symconv3!45] ( 1.75,-1) rectangle ( 2.0,-2);" in centre
+
+
+def _title(tex: str) -> str:
+    """The argument of \\title (and \\subtitle, when there is one), as written."""
+    found = re.findall(r"^\\(?:sub)?title\{(.*)\}$", tex, flags=re.M)
+    assert found, "no title"
+    return " ".join(found)
+
+
+@pytest.mark.parametrize("form", ["article", "beamer"])
+def test_titles_carry_the_configuration_as_mathematics(form):
+    d = symconv.derive_symbolic((3, 3), (3, 3), stride=2, padding=1, output_padding=1)
+    title = _title(render_latex(d, form=form))
+    assert (
+        r"$3 \times 3$ input, $3 \times 3$ kernel, stride $s = 2$, padding $p = 1$, "
+        r"output padding $a = 1$" in title
+    )
+    # a user's title stays text beside the mathematics
+    hostile = _title(render_latex(dataclasses.replace(d, title=HOSTILE), form=form))
+    assert r"\textbackslash{}input\{/etc/passwd\}" in hostile and r"\input{" not in hostile
+    assert r"$3 \times 3$ input" in hostile
+
+
+def test_analysis_and_channel_titles_carry_the_configuration():
+    d = symconv.derive_symbolic((3, 3), (3, 3), stride=2, padding=1)
+    analysis = _title(symconv.render_analysis(d, form="article"))
+    assert r"$3 \times 3$ input, $3 \times 3$ kernel, stride $s = 2$, padding $p = 1$" in analysis
+    problem = symconv.make_problem(
+        symconv.symbols_array("x", (2, 2, 2)), symconv.symbols_array("w", (2, 1, 2, 2)), groups=2
+    )
+    for form in ("article", "beamer"):
+        title = _title(symconv.render_channels(problem, form, title=HOSTILE))
+        shapes = r"$1 \times 2 \times 2 \times 2$ input, $2 \times 1 \times 2 \times 2$ weight"
+        assert shapes in title
+        assert r"\input{" not in title

@@ -32,12 +32,12 @@ def squeeze(text):
 def test_derivation_renders_in_jupyter_as_the_seeds_matrix():
     latex = symconv.preset("seed-2d-s1")._repr_latex_()
     assert latex.startswith("$$") and latex.endswith("$$")
-    assert squeeze(r"y = \begin{pmatrix}" + SEED_2D_S1 + r"\end{pmatrix}") in squeeze(latex)
+    assert squeeze(r"O = \begin{pmatrix}" + SEED_2D_S1 + r"\end{pmatrix}") in squeeze(latex)
 
 
 def test_output_latex_is_the_result_alone():
     assert output_latex(symconv.preset("seed-1d")) == (
-        r"y = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}"
+        r"O = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}"
     )
 
 
@@ -110,7 +110,7 @@ def test_sum_text_keeps_the_given_order_and_drops_zeros():
 def test_output_text_shows_another_methods_differing_result_as_it_is():
     d = symconv.preset("seed-1d")
     other = sympy.ImmutableDenseNDimArray([d.output[0], sympy.Symbol("q"), d.output[2]], (3,))
-    assert output_text(d, other) == "y = [x1*w2, q, x2*w2]"
+    assert output_text(d, other) == "O = [x1*w2, q, x2*w2]"
 
 
 def test_grid_text_of_a_single_row_and_of_slices():

@@ -2,7 +2,7 @@
 
 >>> from symconv.engine.presets import preset
 >>> print(derive_text(preset("seed-2d-s1"), "zero_insertion"))
-y =
+O =
 [a*w11, a*w12 + b*w11, b*w12]
 [a*w21 + c*w11, a*w22 + b*w21 + c*w12 + d*w11, b*w22 + d*w12]
 [c*w21, c*w22 + d*w21, d*w22]
@@ -29,6 +29,7 @@ from symconv.core.geometry import Geometry
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.engine.pytorch import method_view
+from symconv.notation.expressions import ordered_sum_text, symbol_places
 from symconv.notation.grids import (
     display_equation,
     output_latex,
@@ -36,6 +37,7 @@ from symconv.notation.grids import (
     values_latex,
     values_text,
 )
+from symconv.notation.style import RESULT
 from symconv.views import METHODS
 
 EXAMPLES = """examples:
@@ -106,7 +108,9 @@ def derive_text(derivation: Derivation, method: str = "scatter") -> str:
 def _text(request: Request, args: argparse.Namespace) -> str:
     if request.derivation is not None:
         return derive_text(request.derivation, args.method)
-    return values_text("y", _output(request, args.method))
+    return values_text(
+        RESULT, _output(request, args.method), symbol_places(flat_elements(request.input))
+    )
 
 
 def _latex(request: Request, args: argparse.Namespace) -> str:
@@ -114,7 +118,9 @@ def _latex(request: Request, args: argparse.Namespace) -> str:
     if request.derivation is not None:
         math = output_latex(request.derivation, notation(args), output)
     else:
-        math = values_latex("y", output, notation(args))
+        math = values_latex(
+            RESULT, output, notation(args), symbol_places(flat_elements(request.input))
+        )
     return display_equation(math)
 
 
@@ -126,7 +132,7 @@ def _json(request: Request, args: argparse.Namespace) -> str:
         "channels": request.counts,
         "input": _array_json(request.input),
         "weight": _array_json(request.weight),
-        "output": _array_json(output),
+        "output": _array_json(output, symbol_places(flat_elements(request.input))),
     }
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
@@ -152,12 +158,14 @@ def geometry_json(g: Geometry) -> dict:
     return {name: list(getattr(g, name)) for name in fields}
 
 
-def _array_json(array: ImmutableDenseNDimArray) -> dict:
-    return {"shape": [int(n) for n in array.shape], "values": _strings(array)}
+def _array_json(array: ImmutableDenseNDimArray, first: dict | None = None) -> dict:
+    """Shape and values; with ``first``, sums written input first, as every output writes them."""
+    return {"shape": [int(n) for n in array.shape], "values": _strings(array, first)}
 
 
-def _strings(array: ImmutableDenseNDimArray) -> list:
-    flat = [str(e) for e in flat_elements(array)]
+def _strings(array: ImmutableDenseNDimArray, first: dict | None = None) -> list:
+    write = (lambda e: ordered_sum_text(e, first)) if first else str
+    flat = [write(e) for e in flat_elements(array)]
     for size in reversed(array.shape[1:]):
         flat = [flat[i : i + size] for i in range(0, len(flat), size)]
     return flat

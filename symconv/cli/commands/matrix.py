@@ -1,6 +1,6 @@
 """``symconv matrix``: C, the direct convolution's matrix, and C^T, the transposed convolution's.
 
-``vec(y) = C^T vec(x)``: row ``r`` of C^T lists which input entries (times which kernel
+``vec(O) = C^T vec(I)``: row ``r`` of C^T lists which input entries (times which kernel
 taps) sum into output entry ``r``.
 
 >>> from symconv.engine.presets import preset
@@ -52,7 +52,7 @@ def register(subparsers) -> None:
         help="the matrix C of the direct convolution, and C^T",
         description=(
             "Print C, the matrix of the direct convolution whose transpose this is, and\n"
-            "C^T, so that vec(y) = C^T vec(x). Rows and columns run in reading order,\n"
+            "C^T, so that vec(O) = C^T vec(I). Rows and columns run in reading order,\n"
             "channel first. C does not depend on --batch."
         ),
         epilog=EXAMPLES,

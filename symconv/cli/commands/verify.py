@@ -6,7 +6,7 @@ Exit status 0 when every check passes, 1 when one fails (the report says where).
 >>> main(["verify", "--preset", "seed-1d"])
 PASS  three views agree (scatter = zero_insertion = matrix): 3 entries each
 PASS  adjoint identity <C u, v> = <u, C^T v>
-PASS  gradient identity dL/dz = conv_transpose(x, w)
+PASS  gradient identity dL/dz = conv_transpose(I, K)
 0
 """
 
@@ -34,7 +34,7 @@ def register(subparsers) -> None:
         description=(
             "Compute the output three independent ways (scatter, zero insertion, matrix)\n"
             "and check they agree entry by entry, then check <C u, v> = <u, C^T v> and\n"
-            "dL/dz = conv_transpose(x, w), all exactly."
+            "dL/dz = conv_transpose(I, K), all exactly."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
