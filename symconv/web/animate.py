@@ -3,7 +3,7 @@
 ``scatter``: each input element's scaled kernel painted onto the canvas in turn, the
 overlaps summed, then the crop and the output. ``zero-insertion``: the flipped kernel
 sliding over the stretched input, each output entry filling with its sum. ``matrix``:
-``y = C^T x`` one row of ``C^T`` at a time. The frames are data (:class:`Frame`, read
+``vec(O) = C^T vec(I)`` one row of ``C^T`` at a time. The frames are data (:class:`Frame`, read
 from the :class:`~symconv.engine.derivation.Derivation`, nothing recomputed); Pillow
 draws them, as a GIF or an animated PNG, the same bytes for the same request.
 
@@ -110,7 +110,7 @@ def animation_frames(derivation: Derivation, view: str = "scatter") -> list[Fram
 
 def _input_grid(d: Derivation, colours: list[RGB], marked: tuple[int, ...] = ()) -> Grid:
     return Grid(
-        "input x",
+        "input I",
         _plane(d.geometry.input_size),
         tuple(_text(v) for v in d.input_elements),
         tuple((c,) for c in colours),
@@ -124,7 +124,7 @@ def _output_grid(d: Derivation, filled: int | None = None, marked: tuple[int, ..
     cells = []
     for n, index in enumerate(ndindex(size)):
         cells.append(sum_text(d.terms(index)) if filled is None or n < filled else "")
-    return Grid("output y", _plane(size), tuple(cells), ((),) * len(cells), marked)
+    return Grid("output O", _plane(size), tuple(cells), ((),) * len(cells), marked)
 
 
 def _scatter(d: Derivation) -> list[Frame]:
@@ -258,7 +258,7 @@ def _matrix(d: Derivation) -> list[Frame]:
             ct_cells.append("0" if value is None else _text(value))
             ct_fills.append((colours[r],) if value is not None else ())
     x = Grid(
-        "input x",
+        "input I",
         (rows, 1),
         tuple(_text(v) for v in d.input_elements),
         tuple((col,) for col in colours),
@@ -269,18 +269,18 @@ def _matrix(d: Derivation) -> list[Frame]:
         cells = tuple(
             sum_text(d.terms(index)) if n < filled else "" for n, index in enumerate(outputs)
         )
-        return Grid("output y = C^T x", (cols, 1), cells, ((),) * cols, marked)
+        return Grid("output vec(O) = C^T vec(I)", (cols, 1), cells, ((),) * cols, marked)
 
     frames = [
         Frame(
-            f"y = C^T x: C^T is {cols} x {rows}, x the input read row by row",
+            f"vec(O) = C^T vec(I): C^T is {cols} x {rows}, vec(I) the input read row by row",
             (Grid("C^T", (cols, rows), tuple(ct_cells), tuple(ct_fills)), x, y(0)),
         )
     ]
     for k in range(cols):
         frames.append(
             Frame(
-                f"Row {k + 1} of C^T times x gives y{k + 1}",
+                f"Row {k + 1} of C^T times vec(I) gives entry {k + 1} of vec(O)",
                 (
                     Grid(
                         "C^T",

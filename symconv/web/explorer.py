@@ -10,7 +10,7 @@ in one line where the output would be, never as a traceback. Needs ``ipywidgets`
 >>> import symconv
 >>> explorer = symconv.explore(input=2, kernel=3, stride=2, padding=1)
 >>> explorer.output.value
-'$$y = \\\\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\\\end{pmatrix}$$'
+'$$O = \\\\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\\\end{pmatrix}$$'
 >>> explorer.controls["stride"].value = 1
 >>> explorer.controls["output_padding"].max
 0

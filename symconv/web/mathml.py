@@ -262,6 +262,9 @@ class _Reader:
             return f'<mover accent="true">{self.argument()}<mo>{_ACCENTS[name]}</mo></mover>'
         if name in ("symconvfit", "ensuremath", "centerline", "hbox"):
             return self.argument()
+        if name in ("symconvsame", "symconvpad"):  # TeX's room for a wider cell: show the cell
+            self.argument()
+            return self.argument()
         if name == "left":
             return self.fenced()
         if name == "right":  # unmatched: its delimiter alone
