@@ -263,7 +263,7 @@ else:
         axes.set_title(f"products per canvas cell, {name}", fontsize=9)
         axes.set_xticks([])
         axes.set_yticks([])
-    display(figure)
+    display(symconv.displayable(figure))  # a pyplot-free figure draws itself as a PNG
 """),
     md("Whatever the parameters, the three methods agree:"),
     code("""

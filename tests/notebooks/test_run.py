@@ -5,6 +5,7 @@ The kernel is this interpreter, from a kernelspec written to a temporary folder
 has installed.
 """
 
+import base64
 import importlib.util
 import json
 from pathlib import Path
@@ -45,16 +46,26 @@ def test_stored_notebooks_are_what_the_script_writes():
         assert (NOTEBOOKS / name).read_text(encoding="utf-8") == script.text_of(cells), name
 
 
+#: The notebooks that draw figures: each must show them as images.
+WITH_FIGURES = {"02-stride-padding-dilation.ipynb": 1, "04-beyond-the-seed.ipynb": 2}
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_runs_clean_in_a_fresh_kernel(name, tmp_path):
+def test_notebook_runs_clean_in_a_fresh_kernel_and_shows_its_figures(name, tmp_path):
     import nbformat
 
     notebook = execute(nbformat.read(NOTEBOOKS / name, as_version=4), tmp_path)
+    images = 0
     for output in outputs(notebook):
         assert output["output_type"] != "error"
         text = "".join(output.get("text", "")) + json.dumps(output.get("data", {}))
         assert "Traceback" not in text
         assert "Error" not in text, text
+        png = output.get("data", {}).get("image/png", "")
+        if "<Figure size" in text:  # a figure: drawn as a picture, not only named
+            assert base64.b64decode(png)[:4] == b"\x89PNG"
+            images += 1
+    assert images == WITH_FIGURES.get(name, 0)
 
 
 def test_seed_walkthrough_renders_the_seeds_mathematics(tmp_path):
