@@ -83,7 +83,8 @@ def test_sizes_say_when_the_relationships_do_not_apply(cli):
         "sizes",
     )
     assert status == 0
-    assert "differs from the output size 8" in out
+    assert "relationship: does not apply: output_padding 1 is not below the stride 1" in out
+    assert "gives i' = 4, not the input's 3" in out
 
 
 def test_one_direct_size_is_said_in_the_singular(cli):
