@@ -280,7 +280,7 @@ def print_commands():
         *paired_ratio([python, "-c", "import symconv"], [python, "-c", "import sympy"]),
         1.25,
     )
-    example = [*symconv, "example", "--preset", "seed-2d-s1"]
+    example = [*symconv, "example", "--preset", "example-2d-s1"]
     report(
         "symconv example (article) / import sympy, jinja2",
         *paired_ratio([*example, "--form", "article"], [python, "-c", "import sympy, jinja2"]),
@@ -301,7 +301,7 @@ def print_commands():
     report(
         "symconv check / import sympy",
         *paired_ratio(
-            [*symconv, "check", "--preset", "seed-1d", str(check_input)],
+            [*symconv, "check", "--preset", "example-1d", str(check_input)],
             [python, "-c", "import sympy"],
         ),
         1.15,

@@ -67,7 +67,7 @@ A derivation shows itself as its result `O`; sums keep the document's order (inp
 first, in reading order).
 """),
     code("""
-d1 = symconv.preset("seed-1d")
+d1 = symconv.preset("example-1d")
 d1
 """),
     md("""
@@ -104,7 +104,7 @@ convolution, and `vec(O) = C^T vec(I)`) agree, and the adjoint and gradient iden
 With `k = s = 2` the four scaled kernels `aK, bK, cK, dK` tile the 4x4 output.
 """),
     code("""
-d2 = symconv.preset("seed-2d-s2")
+d2 = symconv.preset("example-2d-s2")
 d2
 """),
     code("""
@@ -131,7 +131,7 @@ and run a stride-1 convolution with the flipped kernel.
 Each output cell sums the products that land on it; the centre gets all four.
 """),
     code("""
-d3 = symconv.preset("seed-2d-s1")
+d3 = symconv.preset("example-2d-s1")
 d3
 """),
     code("""
@@ -324,7 +324,7 @@ Rows of `C^T` are output cells in reading order; columns are input cells. A row'
 nonzeros say which inputs, times which kernel taps, sum into that output.
 """),
     code("""
-d = symconv.preset("seed-2d-s1")
+d = symconv.preset("example-2d-s1")
 d.conv_matrix.T
 """),
     code("""
@@ -360,7 +360,7 @@ differentiating `L` with respect to `z` gives the transposed convolution of `I` 
 same kernel.
 """),
     code("""
-d1 = symconv.preset("seed-1d")
+d1 = symconv.preset("example-1d")
 example = symconv.gradient_example(d1)
 shown("y", example.direct, example.z)
 """),
@@ -388,7 +388,7 @@ report
 ]
 
 NOTEBOOKS = {
-    "01-seed-walkthrough.ipynb": SEED_WALKTHROUGH,
+    "01-walkthrough.ipynb": SEED_WALKTHROUGH,
     "02-stride-padding-dilation.ipynb": STRIDE_PADDING_DILATION,
     "03-matrix-view-and-gradient.ipynb": MATRIX_AND_GRADIENT,
 }

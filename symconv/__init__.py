@@ -1,7 +1,7 @@
 """symconv: transposed convolutions derived symbolically, three independent ways.
 
 >>> import symconv
->>> d = symconv.preset("seed-2d-s1")
+>>> d = symconv.preset("example-2d-s1")
 >>> d.output[1, 1]
 a*w22 + b*w21 + c*w12 + d*w11
 >>> bool(d.verification)

@@ -75,7 +75,7 @@ def instantiated_entries(form: sympy.Expr, derivation) -> list[sympy.Expr]:
     to the derivation's own elements.
 
     >>> from symconv.engine.presets import preset
-    >>> instantiated_entries(closed_form(), preset("seed-1d"))
+    >>> instantiated_entries(closed_form(), preset("example-1d"))
     [w[1]*x[0], w[0]*x[1] + w[2]*x[0], w[1]*x[1]]
     """
     g = derivation.geometry
@@ -116,7 +116,7 @@ def closed_form_entries(derivation) -> list[ClosedFormEntry]:
     """The closed form at a 1-D derivation's parameters, each entry compared with its output.
 
     >>> from symconv.engine.presets import preset
-    >>> [(e.output, e.entry, e.equal) for e in closed_form_entries(preset("seed-1d"))][1]
+    >>> [(e.output, e.entry, e.equal) for e in closed_form_entries(preset("example-1d"))][1]
     (1, w1*x2 + w3*x1, True)
     """
     x, w = derivation.input_elements, derivation.kernel_elements

@@ -5,7 +5,7 @@ For a direct convolution ``y = conv(z, w)`` and a loss ``L = sum(g * y)`` (so
 the transposed convolution of ``g`` with the same kernel.
 
 >>> from symconv.engine.presets import preset
->>> example = gradient_example(preset("seed-1d"))
+>>> example = gradient_example(preset("example-1d"))
 >>> example.direct
 [w2*z1 + w3*z2, w1*z2 + w2*z3]
 >>> example.gradient

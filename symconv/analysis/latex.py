@@ -7,7 +7,7 @@ output, the size formula against the geometry) and hands the templates
 worked example. A statement is printed as holding only when its check passed.
 
 >>> import symconv
->>> tex = render_analysis(symconv.preset("seed-1d"), sections=["polyphase"])
+>>> tex = render_analysis(symconv.preset("example-1d"), sections=["polyphase"])
 >>> "w_{1}, w_{3}" in tex and "Sub-pixel" in tex and "Overlap" not in tex
 True
 """
@@ -62,7 +62,7 @@ def render_analysis(
     order. A fragment needs only ``amsmath`` and ``tikz`` in the host document's preamble.
 
     >>> import symconv
-    >>> tex = render_analysis(symconv.preset("seed-2d-s1"), form="article", sections="overlap")
+    >>> tex = render_analysis(symconv.preset("example-2d-s1"), form="article", sections="overlap")
     >>> tex.startswith(r"\documentclass"), "every interior output receives 2 taps" in tex
     (True, True)
     """
@@ -76,7 +76,7 @@ def analysis_context(derivation: Derivation, notation: Notation, sections: tuple
     """The chosen analyses of ``derivation`` as plain data for ``templates/analysis.tex.j2``.
 
     >>> import symconv
-    >>> an = analysis_context(symconv.preset("seed-1d"), Notation(), ("closed-form",))
+    >>> an = analysis_context(symconv.preset("example-1d"), Notation(), ("closed-form",))
     >>> [(e["output"], e["entry"], e["equal"]) for e in an["closed_form"]["entries"]][1]
     (1, 'x_{1} w_{3} + x_{2} w_{1}', True)
     """

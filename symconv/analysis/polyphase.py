@@ -7,7 +7,7 @@ convolution. Interleaving the phases (pixel shuffle) and cropping by the padding
 the output.
 
 >>> from symconv.engine.presets import preset
->>> pp = polyphase_of(preset("seed-1d"))
+>>> pp = polyphase_of(preset("example-1d"))
 >>> [(ph.phase, ph.sub_kernel) for ph in pp.phases]
 [((0,), [w1, w3]), ((1,), [w2])]
 >>> pp.equals_derivation

@@ -4,7 +4,7 @@ Each writer prints the data its analysis module computed; :mod:`symconv.analysis
 prints the same data as LaTeX.
 
 >>> from symconv.engine.presets import preset
->>> print(overlap_text(preset("seed-2d-s1")))
+>>> print(overlap_text(preset("example-2d-s1")))
 overlap counts (taps reaching each output):
   1 2 1
   2 4 2
@@ -31,7 +31,7 @@ def analysis_text(derivation: Derivation, sections=None) -> str:
     """The chosen analyses of ``derivation`` as text (all by default), a blank line between.
 
     >>> from symconv.engine.presets import preset
-    >>> print(analysis_text(preset("seed-1d"), ("closed-form",)).splitlines()[-1])
+    >>> print(analysis_text(preset("example-1d"), ("closed-form",)).splitlines()[-1])
     each entry equals the derivation's output
     """
     writers = {

@@ -6,7 +6,7 @@ compares it entry by entry with :attr:`Derivation.output`, and returns a
 cause, or each wrong entry with its position (counted from 1), the correct sum, the
 missing and extra terms, and the mistakes it recognises.
 
->>> report = check("[x1*w2, x1*w3, x2*w2]", "seed-1d")
+>>> report = check("[x1*w2, x1*w3, x2*w2]", "example-1d")
 >>> report.ok, report.exit_status
 (False, 1)
 >>> entry, = report.entries
@@ -63,7 +63,7 @@ def check(written: object, derivation: Derivation | str) -> CheckReport:
 
     >>> report = check(r'''\begin{pmatrix} aw_{11} & aw_{12}+bw_{11} & bw_{12} \\
     ...   aw_{21}+cw_{11} & aw_{22}+bw_{21}+cw_{12} & bw_{22}+dw_{12} \\
-    ...   cw_{21} & cw_{22}+dw_{21} & dw_{22} \end{pmatrix}''', "seed-2d-s1")
+    ...   cw_{21} & cw_{22}+dw_{21} & dw_{22} \end{pmatrix}''', "example-2d-s1")
     >>> print(report.summary)
     1 of 9 entries wrong: row 2, column 2.
     >>> report.entries[0].missing_text, report.entries[0].codes
@@ -81,7 +81,7 @@ def compare(result: WrittenResult, step: Step) -> CheckReport:
     """Compare a written object with the right object of ``step``: size, entries, slips.
 
     >>> from symconv.engine.presets import preset
-    >>> d = preset("seed-1d")
+    >>> d = preset("example-1d")
     >>> report = compare(read_result("[x1*w3, x2*w3]", d), step_for("scaled", d, "x_1K", 0))
     >>> report.summary
     'Wrong size: expected 3 entries, got 2 entries.'

@@ -61,7 +61,7 @@ class Diagnosis:
 
         >>> import sympy
         >>> from symconv.engine.presets import preset
-        >>> writer = TermWriter(preset("seed-1d"))
+        >>> writer = TermWriter(preset("example-1d"))
         >>> found = Diagnosis.of_terms(writer, "sign", "sign of {0}", -sympy.Symbol("w1"))
         >>> found.text, found.latex
         ('sign of -w1', 'sign of $-w_{1}$')

@@ -10,7 +10,7 @@ product that belongs in another entry, a name the configuration does not have.
 >>> from symconv.engine.presets import preset
 >>> from symconv.checker.term_writer import TermWriter
 >>> from symconv.checker.read.written import WrittenCell
->>> d = preset("seed-1d")
+>>> d = preset("example-1d")
 >>> x1, x2, w1, w3 = sympy.symbols("x1 x2 w1 w3")
 >>> cell = WrittenCell("x1*w3 + x2*w3", x1 * w3 + x2 * w3, "")
 >>> entry = wrong_entry((1,), cell, d.output[1], d, TermWriter(d), Alphabet.of(d), {})
@@ -90,7 +90,7 @@ def wrong_element(
     >>> import sympy
     >>> from symconv.engine.presets import preset
     >>> w1, w2 = sympy.symbols("w1 w2")
-    >>> writer = TermWriter(preset("seed-1d"))
+    >>> writer = TermWriter(preset("example-1d"))
     >>> entry = wrong_element((0, 1), WrittenCell("w1", w1, "w_{1}"), w2, writer)
     >>> entry.where, entry.diagnoses[0].text
     ('row 1, column 2', 'wrote w1 where w2 belongs')

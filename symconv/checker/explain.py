@@ -10,7 +10,7 @@ the slips giving that size.
 >>> from symconv.checker.read.parse import read_result
 >>> from symconv.checker.steps import step_for
 >>> from symconv.engine.presets import preset
->>> d = preset("seed-1d")
+>>> d = preset("example-1d")
 >>> written = read_result("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", d)
 >>> mismatch = shape_mismatch(step_for("result", d), written)
 >>> mismatch.text, mismatch.formula

@@ -12,7 +12,7 @@ against that step (:func:`~symconv.checker.compare.compare`); each size line
 ... $$O = \begin{pmatrix} aw_{11} & aw_{12}+bw_{11} & bw_{12} \\
 ...   aw_{21}+cw_{11} & aw_{22}+bw_{21}+cw_{12}+dw_{11} & bw_{22}+dw_{12} \\
 ...   cw_{21} & cw_{22}+dw_{21} & dw_{22} \end{pmatrix}$$'''
->>> report = check_homework(text, "seed-2d-s1")
+>>> report = check_homework(text, "example-2d-s1")
 >>> [(s.name, s.ok) for s in report.checks]
 [('aK', True), ('O_h', False), ('O', True)]
 >>> print(report.headline)
@@ -222,7 +222,7 @@ def check_homework(text: str, derivation: Derivation | str) -> HomeworkReport:
     """Check every matrix and size line of a hand derivation ``text`` against ``derivation``.
 
     >>> report = check_homework("Z = [0, x1, 0, x2, 0]\\ny = [x1*w2, x1*w3 + x2*w1, x2*w2]",
-    ...                         "seed-1d")
+    ...                         "example-1d")
     >>> report.ok, [c.step.kind for c in report.checks]
     (True, ['stretched', 'result'])
     """

@@ -5,7 +5,7 @@ Jupyter as mathematics built from :mod:`symconv.notation`. The LaTeX document an
 HTML page are written by :mod:`symconv.checker.report_formats`.
 
 >>> from symconv.checker.compare import check
->>> report = check("[x1*w2, x1*w3, x2*w2]", "seed-1d")
+>>> report = check("[x1*w2, x1*w3, x2*w2]", "example-1d")
 >>> print(str(report).splitlines()[2])
 entry 2: wrong
 >>> r"\textcolor{red}{x_{1} w_{3}}" in report._repr_latex_()
@@ -41,7 +41,7 @@ class CheckReport:
     True when everything is right.
 
     >>> from symconv.checker.compare import check
-    >>> report = check("[x1*w2, x1*w3 + x2*w1, x2*w2]", "seed-1d")
+    >>> report = check("[x1*w2, x1*w3 + x2*w1, x2*w2]", "example-1d")
     >>> bool(report), report.summary
     (True, 'All 3 entries are right.')
     """

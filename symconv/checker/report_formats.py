@@ -4,7 +4,7 @@ The report itself (:class:`~symconv.checker.report.CheckReport`) is data and wri
 own text and JSON; these writers read it. User text (titles, written entries) is escaped.
 
 >>> from symconv.checker.compare import check
->>> report = check("[x1*w2, x1*w3, x2*w2]", "seed-1d")
+>>> report = check("[x1*w2, x1*w3, x2*w2]", "example-1d")
 >>> report_latex(report).startswith(r"\documentclass"), report_html(report).count("#fdd")
 (True, 1)
 """
@@ -118,7 +118,7 @@ def homework_latex(report: HomeworkReport, document: bool = True) -> str:
 
     >>> from symconv.checker.homework import check_homework
     >>> text = homework_latex(check_homework("Z = [0, x1, 0, x2, 0]\\ny = [x1*w2, 0, x2*w2]",
-    ...                                      "seed-1d"))
+    ...                                      "example-1d"))
     >>> text.count(r"\\subsection*"), r"\\colorbox{symconvwrong}" in text
     (2, True)
     """

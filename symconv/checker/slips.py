@@ -5,7 +5,7 @@ flipped, rows and columns swapped, ...); computing it as a derivation lets a wri
 object be compared with what each slip gives (:mod:`symconv.checker.explain`).
 
 >>> from symconv.engine.presets import preset
->>> no_crop = slips(preset("seed-1d"))[0]
+>>> no_crop = slips(preset("example-1d"))[0]
 >>> no_crop.code, no_crop.shape, FIXES[no_crop.code]
 ('no-crop', (5,), 'crop the padding: remove p cells from each side of the canvas')
 """
@@ -53,7 +53,7 @@ class Slip:
     """A common slip in a hand derivation, and the result it gives (computed on demand).
 
     >>> from symconv.engine.presets import preset
-    >>> [s.code for s in slips(preset("seed-1d"))][:3]
+    >>> [s.code for s in slips(preset("example-1d"))][:3]
     ['no-crop', 'crop-start-only', 'crop-end-only']
     """
 

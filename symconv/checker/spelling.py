@@ -7,7 +7,7 @@ LaTeX in, LaTeX out.
 >>> import sympy
 >>> from symconv.engine.presets import preset
 >>> from symconv.checker.term_writer import TermWriter
->>> writer = TermWriter(preset("seed-2d-s1"))
+>>> writer = TermWriter(preset("example-2d-s1"))
 >>> a, b, w11, w12 = sympy.symbols("a b w11 w12")
 >>> Spelling.of(["aw_{11}+bw_{12}"]).write([(a, w11), (b, w12)], writer)
 'aw_{11} + bw_{12}'

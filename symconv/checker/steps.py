@@ -8,7 +8,7 @@ the objects the common slips give instead (:class:`Alternative`), so that a writ
 object is checked and a wrong one explained the same way for every step.
 
 >>> from symconv.engine.presets import preset
->>> d = preset("seed-2d-s2")
+>>> d = preset("example-2d-s2")
 >>> step = step_named("aK", d)
 >>> step.kind, step.shape, step.values[:2]
 ('scaled', (2, 2), [a*w11, a*w12])
@@ -167,7 +167,7 @@ def step_for(kind: str, d: Derivation, name: str = "", element: int | None = Non
     """The step of ``kind`` (``result``, ``canvas``, ``scaled``, ...) for ``d``.
 
     >>> from symconv.engine.presets import preset
-    >>> step_for("stretched", preset("seed-1d")).values
+    >>> step_for("stretched", preset("example-1d")).values
     [0, x1, 0, x2, 0]
     """
     g = d.geometry
@@ -218,7 +218,7 @@ def step_named(name: str, d: Derivation) -> Step | None:
     r"""The step a written name stands for (``aK``, ``O_{full}``, ``C^T``, ``Z``...), or None.
 
     >>> from symconv.engine.presets import preset
-    >>> d = preset("seed-1d")
+    >>> d = preset("example-1d")
     >>> [step_named(n, d).kind for n in ("y", "x_2 \\cdot K", "C^T", "K_{flip}", "Z")]
     ['result', 'scaled', 'matrix-transposed', 'flipped', 'stretched']
     """

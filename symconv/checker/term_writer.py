@@ -6,7 +6,7 @@ element and kernel tap.
 
 >>> import sympy
 >>> from symconv.engine.presets import preset
->>> writer = TermWriter(preset("seed-1d"))
+>>> writer = TermWriter(preset("example-1d"))
 >>> x1, w3 = sympy.symbols("x1 w3")
 >>> writer.text(-2 * x1 * w3), writer.latex(x1 * w3), writer.split(x1 * w3)
 ('-2*x1*w3', 'x_{1} w_{3}', (1, 0, 2))

@@ -6,7 +6,7 @@ lists the configuration's own symbols.
 
 >>> from symconv.checker.read.parse import read_result
 >>> from symconv.engine.presets import preset
->>> d = preset("seed-1d")
+>>> d = preset("example-1d")
 >>> name, = unknown_names(read_result("[x1*w2, x0*w3 + x2*w1, x2*w2]", d), d)
 >>> name.where, name.message.split("; ")[-1]
 ('entry 2', 'indices here count from 1: if you counted from 0, that element is x1')

@@ -27,7 +27,7 @@ from symconv.core.budget import (
 )
 from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.parameters import begins_then_ends
-from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments
+from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments, preset_name
 from symconv.errors import SymconvError
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
@@ -90,7 +90,10 @@ def add_configuration(parser: argparse.ArgumentParser, *, channels: bool = True)
     """Add the flags that describe one configuration, or a preset; ``channels`` adds theirs."""
     group = parser.add_argument_group("configuration")
     group.add_argument(
-        "--preset", choices=sorted(PRESETS), help="an example of the document, by name"
+        "--preset",
+        choices=sorted(PRESETS),
+        type=preset_name,
+        help="an example of the document, by name",
     )
     group.add_argument("--input", metavar="SIZE", help="input size, e.g. 2 or 2x2")
     group.add_argument("--kernel", metavar="SIZE", help="kernel size, e.g. 3 or 3x3")

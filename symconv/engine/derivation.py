@@ -156,7 +156,7 @@ class Derivation:
         written by :func:`symconv.render_latex`, which reads this derivation.
 
         >>> from symconv.engine.presets import preset
-        >>> print(preset("seed-1d").to_latex(), end="")
+        >>> print(preset("example-1d").to_latex(), end="")
         \[
         O = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}
         \]

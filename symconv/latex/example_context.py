@@ -6,7 +6,7 @@ hands the templates (``templates/*.tex.j2``) plain dicts, lists, strings and num
 The templates hold all layout and prose.
 
 >>> import symconv
->>> ex = example_context(symconv.preset("seed-2d-s1"), Notation())
+>>> ex = example_context(symconv.preset("example-2d-s1"), Notation())
 >>> ex["output"]["entries"][4]["latex"], ex["canvas"]["max_count"]
 ('a w_{22} + b w_{21} + c w_{12} + d w_{11}', 4)
 """
@@ -41,7 +41,7 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
     """Every step of ``derivation`` as plain data for the templates (see ``templates/``).
 
     >>> import symconv
-    >>> ex = example_context(symconv.preset("seed-1d"), Notation())
+    >>> ex = example_context(symconv.preset("example-1d"), Notation())
     >>> [axis["output"] for axis in ex["axes"]]
     [3]
     >>> print(ex["output"]["latex"])
@@ -81,7 +81,7 @@ def checks_context(verification: Verification) -> list[dict]:
     """Each verified statement for the templates: passed, its name in words, its mathematics.
 
     >>> import symconv
-    >>> [c["words"] for c in checks_context(symconv.preset("seed-1d").verification)]
+    >>> [c["words"] for c in checks_context(symconv.preset("example-1d").verification)]
     ['same output from every view', 'adjoint identity', 'gradient identity']
     """
     return [
@@ -98,7 +98,7 @@ def axes_context(d: Derivation) -> list[dict]:
     """Per axis, the geometry's numbers as plain data: sizes, stride, pads, canvas, border.
 
     >>> import symconv
-    >>> [(a["input"], a["canvas"], a["output"]) for a in axes_context(symconv.preset("seed-1d"))]
+    >>> [(a["input"], a["canvas"], a["output"]) for a in axes_context(symconv.preset("example-1d"))]
     [(2, 5, 3)]
     """
     g = d.geometry
@@ -205,7 +205,7 @@ def output_context(d: Derivation, notation: Notation) -> dict:
     """The output as a grid of sums written in the derivation's term order.
 
     >>> import symconv
-    >>> output_context(symconv.preset("seed-1d"), Notation())["entries"][1]["latex"]
+    >>> output_context(symconv.preset("example-1d"), Notation())["entries"][1]["latex"]
     'x_{1} w_{3} + x_{2} w_{1}'
     """
     per_line = notation.terms_per_line

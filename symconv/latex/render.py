@@ -4,7 +4,7 @@ r"""The worked example as LaTeX: the built-in templates found, Jinja2 set up for
 :mod:`symconv.latex.example_context`; the templates hold all layout and prose.
 
 >>> import symconv
->>> tex = render_latex(symconv.preset("seed-1d"))
+>>> tex = render_latex(symconv.preset("example-1d"))
 >>> r"x_{1} w_{3} + x_{2} w_{1}" in tex
 True
 """
@@ -36,7 +36,7 @@ def check_request(
 ) -> None:
     """Refuse a form not in ``forms``, a non-Derivation, a non-Notation, an unsafe title.
 
-    >>> check_request("seed-1d", "article", FORMS)
+    >>> check_request("example-1d", "article", FORMS)
     Traceback (most recent call last):
     ...
     symconv.errors.SymconvError: derivation: must be a symconv.Derivation (got 'str')
@@ -88,7 +88,7 @@ def render_latex(
     A missing package stops TeX with one message that names it.
 
     >>> import symconv
-    >>> tex = render_latex(symconv.preset("seed-2d-s1"), form="article")
+    >>> tex = render_latex(symconv.preset("example-2d-s1"), form="article")
     >>> tex.startswith(r"\documentclass"), "a w_{22} + b w_{21} + c w_{12} + d w_{11}" in tex
     (True, True)
     """

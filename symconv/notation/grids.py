@@ -8,9 +8,9 @@ order (:class:`symconv.engine.derivation.Derivation` is one). Arrays of any rank
 :data:`~symconv.notation.style.RESULT`.
 
 >>> from symconv.engine.presets import preset
->>> print(output_text(preset("seed-1d")))
+>>> print(output_text(preset("example-1d")))
 O = [x1*w2, x1*w3 + x2*w1, x2*w2]
->>> output_latex(preset("seed-1d"))
+>>> output_latex(preset("example-1d"))
 'O = \\\\begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \\\\end{pmatrix}'
 """
 
@@ -193,7 +193,7 @@ def output_text(derivation, output=None) -> str:
     An ``output`` entry that differs from the derivation's own is shown as it is.
 
     >>> from symconv.engine.presets import preset
-    >>> print(output_text(preset("seed-2d-s2")).splitlines()[1])
+    >>> print(output_text(preset("example-2d-s2")).splitlines()[1])
     [a*w11, a*w12, b*w11, b*w12]
     """
     output = derivation.output if output is None else output
@@ -204,7 +204,7 @@ def output_latex(derivation, notation: Notation | None = None, output=None) -> s
     """The result matrix alone as LaTeX mathematics, sums in the derivation's order.
 
     >>> from symconv.engine.presets import preset
-    >>> print(output_latex(preset("seed-2d-s1")).split(r" \\\\ ")[1])
+    >>> print(output_latex(preset("example-2d-s1")).split(r" \\\\ ")[1])
     a w_{21} + c w_{11} & a w_{22} + b w_{21} + c w_{12} + d w_{11} & b w_{22} + d w_{12}
     """
     output = derivation.output if output is None else output

@@ -6,6 +6,6 @@ again.
 
 >>> import symconv
 >>> from symconv.web.page import render_html
->>> "<mi>x</mi><mn>1</mn>" in render_html(symconv.preset("seed-1d"))
+>>> "<mi>x</mi><mn>1</mn>" in render_html(symconv.preset("example-1d"))
 True
 """

@@ -8,7 +8,7 @@ from the :class:`~symconv.engine.derivation.Derivation`, nothing recomputed); Pi
 draws them, as a GIF or an animated PNG, the same bytes for the same request.
 
 >>> import symconv
->>> frames = animation_frames(symconv.preset("seed-1d"), "scatter")
+>>> frames = animation_frames(symconv.preset("example-1d"), "scatter")
 >>> len(frames), frames[-1].grids[-1].cells
 (4, ('x1*w2', 'x1*w3 + x2*w1', 'x2*w2'))
 """
@@ -81,7 +81,7 @@ def animation_frames(derivation: Derivation, view: str = "scatter") -> list[Fram
     """The frames of ``view`` (``scatter``, ``zero-insertion`` or ``matrix``) for ``derivation``.
 
     >>> import symconv
-    >>> frames = animation_frames(symconv.preset("seed-2d-s1"), "zero-insertion")
+    >>> frames = animation_frames(symconv.preset("example-2d-s1"), "zero-insertion")
     >>> len(frames), frames[-1].grids[-1].cells[4]
     (10, 'a*w22 + b*w21 + c*w12 + d*w11')
     """
@@ -419,7 +419,7 @@ def animate(
     """The animation of ``view`` as GIF or APNG bytes, ``delay`` ms a frame (the last 3x).
 
     >>> import symconv
-    >>> animate(symconv.preset("seed-1d"), "matrix")[:6]
+    >>> animate(symconv.preset("example-1d"), "matrix")[:6]
     b'GIF89a'
     """
     if format not in FORMATS:

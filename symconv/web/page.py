@@ -7,7 +7,7 @@ loads nothing (no script, font or image from anywhere); the Markdown keeps ``$``
 mathematics for Jupyter Book, Quarto, MkDocs or GitHub and names its figures' files.
 
 >>> import symconv
->>> page = render_html(symconv.preset("seed-1d"))
+>>> page = render_html(symconv.preset("example-1d"))
 >>> page.startswith("<!DOCTYPE html>"), "<math" in page, "http:" in page.replace(SVG_NS, "")
 (True, True, False)
 """
@@ -116,7 +116,7 @@ def render_html(
     default) is escaped: ``<`` shows as ``<``. ``figures=False`` draws no figure.
 
     >>> import symconv
-    >>> page = render_html(symconv.preset("seed-2d-s1"), title="Stride <1>")
+    >>> page = render_html(symconv.preset("example-2d-s1"), title="Stride <1>")
     >>> "<title>Stride &lt;1&gt;</title>" in page, page.count('<details class="step"')
     (True, 6)
     """
@@ -147,7 +147,7 @@ def render_markdown(
     page.md`` puts them in ``page_files/``).
 
     >>> import symconv
-    >>> text, files = render_markdown(symconv.preset("seed-1d"), folder="page_files")
+    >>> text, files = render_markdown(symconv.preset("example-1d"), folder="page_files")
     >>> sorted(files)[:2], "](page_files/fig-1.svg)" in text, "$$" in text
     (['fig-1.svg', 'fig-2.svg'], True, True)
     """

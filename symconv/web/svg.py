@@ -9,7 +9,7 @@ are drawn from the data of :func:`symconv.latex.example_context.example_context`
 >>> import symconv
 >>> from symconv.latex.example_context import example_context
 >>> from symconv.notation.style import Notation
->>> svg = canvas_svg(example_context(symconv.preset("seed-1d"), Notation()))
+>>> svg = canvas_svg(example_context(symconv.preset("example-1d"), Notation()))
 >>> svg.startswith("<svg") and svg.count('stroke-dasharray="6 4"')
 1
 """

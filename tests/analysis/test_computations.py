@@ -87,7 +87,7 @@ def test_overlap_counts_equal_torch_on_ones(params):
 
 
 def test_polyphase_of_seed_1d_equals_the_seed():
-    pp = polyphase_of(symconv.preset("seed-1d"))
+    pp = polyphase_of(symconv.preset("example-1d"))
     assert pp.output.tolist() == [x1 * w2, x1 * w3 + x2 * w1, x2 * w2]
     assert [ph.sub_kernel.tolist() for ph in pp.phases] == [[w1, w3], [w2]]
 

@@ -59,7 +59,7 @@ CONFIGURATIONS = configurations()
 
 
 def test_closed_form_section_of_seed_1d_gives_the_seeds_entries():
-    tex = normalised(render_analysis(symconv.preset("seed-1d"), sections=["closed-form"]))
+    tex = normalised(render_analysis(symconv.preset("example-1d"), sections=["closed-form"]))
     entries = seed_entries(SEED_1D_OUTPUT)
     assert entries == ["x_{1} w_{2}", "x_{1} w_{3} + x_{2} w_{1}", "x_{2} w_{2}"]
     for o, entry in enumerate(entries):
@@ -70,7 +70,7 @@ def test_closed_form_section_of_seed_1d_gives_the_seeds_entries():
 
 
 def test_polyphase_section_of_seed_1d_shows_the_sub_kernels():
-    tex = normalised(render_analysis(symconv.preset("seed-1d"), sections=["polyphase"]))
+    tex = normalised(render_analysis(symconv.preset("example-1d"), sections=["polyphase"]))
     assert "the taps $w_{1}, w_{3}$" in tex and "the taps $w_{2}$" in tex
     assert r"K_{0} = \begin{pmatrix} w_{1} & w_{3} \end{pmatrix}" in tex
     assert r"K_{1} = \begin{pmatrix} w_{2} \end{pmatrix}" in tex
@@ -116,7 +116,7 @@ def test_sizes_section_substitutes_inverts_and_tabulates():
 
 
 def test_gradient_section_states_the_identity_it_checked():
-    tex = normalised(render_analysis(symconv.preset("seed-1d"), sections=["gradient"]))
+    tex = normalised(render_analysis(symconv.preset("example-1d"), sections=["gradient"]))
     assert r"z = \begin{pmatrix} z_{1} & z_{2} & z_{3} \end{pmatrix}" in tex
     # y = conv(z, w), each product written z first, z counted from 1 as x and w are
     assert r"z_{1} w_{2} + z_{2} w_{3} & z_{2} w_{1} + z_{3} w_{2}" in tex
@@ -136,7 +136,7 @@ def test_a_failed_polyphase_check_is_reported_not_claimed(monkeypatch):
         return dataclasses.replace(pp, output=pp.output.applyfunc(lambda v: v + 1))
 
     monkeypatch.setattr(analysis_latex, "polyphase_of", broken)
-    tex = render_analysis(symconv.preset("seed-1d"), sections=["polyphase"])
+    tex = render_analysis(symconv.preset("example-1d"), sections=["polyphase"])
     assert "This differs from the derivation's output" in tex
     assert "entry for entry" not in tex
 
@@ -151,7 +151,7 @@ def test_a_failed_gradient_check_is_reported_not_claimed(monkeypatch):
         )
 
     monkeypatch.setattr(analysis_latex, "gradient_example", broken)
-    tex = render_analysis(symconv.preset("seed-1d"), sections=["gradient"])
+    tex = render_analysis(symconv.preset("example-1d"), sections=["gradient"])
     assert "This differs from the transposed convolution" in tex
     assert "every difference expands to $0$" not in tex
 
@@ -164,7 +164,7 @@ def test_a_failed_closed_form_check_is_reported_not_claimed(monkeypatch):
         return value + Integer(1) if values["o"] == 1 else value
 
     monkeypatch.setattr(general_form, "instantiate", broken)
-    tex = normalised(render_analysis(symconv.preset("seed-1d"), sections=["closed-form"]))
+    tex = normalised(render_analysis(symconv.preset("example-1d"), sections=["closed-form"]))
     assert "Not every entry equals the derivation's output" in tex and "$o = 1$" in tex
     assert "Each of the" not in tex
 
@@ -179,7 +179,7 @@ def test_same_request_same_bytes():
 
 
 def test_sections_are_written_in_a_fixed_order():
-    d = symconv.preset("seed-1d")
+    d = symconv.preset("example-1d")
     tex = render_analysis(d, form="article", sections=["gradient", "sizes"])
     assert tex == render_analysis(d, form="article", sections=("sizes", "gradient"))
     assert tex.index(r"\section{Size relationships}") < tex.index(r"\section{The gradient")
@@ -197,12 +197,12 @@ def test_sections_are_written_in_a_fixed_order():
 )
 def test_bad_requests_name_the_parameter(kwargs, parameter):
     with pytest.raises(SymconvError) as error:
-        render_analysis(symconv.preset("seed-1d"), **kwargs)
+        render_analysis(symconv.preset("example-1d"), **kwargs)
     assert error.value.parameter == parameter
 
 
 def test_a_hostile_title_is_typeset_as_text():
-    d = dataclasses.replace(symconv.preset("seed-1d"), title=HOSTILE)
+    d = dataclasses.replace(symconv.preset("example-1d"), title=HOSTILE)
     tex = render_analysis(d, form="article", sections=["sizes"])
     assert r"\input{/etc" not in tex and r"\textbackslash{}input\{/etc/passwd\}" in tex
     with pytest.raises(SymconvError) as error:
@@ -231,7 +231,7 @@ def test_the_whole_article_has_ink_on_every_page(name, tmp_path):
 
 def test_the_fragment_compiles_inside_a_paper_and_shows_the_seeds_entries(tmp_path):
     require_tool("pdflatex")
-    (tmp_path / "analysis.tex").write_text(render_analysis(symconv.preset("seed-1d")))
+    (tmp_path / "analysis.tex").write_text(render_analysis(symconv.preset("example-1d")))
     (tmp_path / "host.tex").write_text(HOST)
     done = subprocess.run(
         ["pdflatex", *COMMAND, "host.tex"], cwd=tmp_path, capture_output=True, text=True

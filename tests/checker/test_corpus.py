@@ -42,10 +42,10 @@ def one_wrong(report):
 @pytest.mark.parametrize(
     "name, text",
     [
-        ("seed-2d-s2", SEED_2D_S2),
-        ("seed-2d-s1", SEED_2D_S1),
-        ("seed-1d", SEED_1D),
-        ("seed-1d", "$[x1*w2, x1*w3 + x2*w1, x2*w2]$"),
+        ("example-2d-s2", SEED_2D_S2),
+        ("example-2d-s1", SEED_2D_S1),
+        ("example-1d", SEED_1D),
+        ("example-1d", "$[x1*w2, x1*w3 + x2*w1, x2*w2]$"),
     ],
 )
 def test_seed_results_are_accepted(name, text):
@@ -58,7 +58,7 @@ def test_seed_results_are_accepted(name, text):
 
 def test_a_right_result_for_another_preset_is_not_accepted():
     # The stride-1 matrix is not the stride-2 result: the size says so.
-    report = check(SEED_2D_S1, "seed-2d-s2")
+    report = check(SEED_2D_S1, "example-2d-s2")
     assert report.exit_status == 1
     assert report.shape.expected == (4, 4) and report.shape.written == (3, 3)
 
@@ -68,7 +68,7 @@ def test_a_right_result_for_another_preset_is_not_accepted():
 
 def test_kernel_indices_swapped_in_one_entry():
     text = SEED_2D_S1.replace("bw_{22}+dw_{12}", "bw_{22}+dw_{21}")
-    entry = one_wrong(check(text, "seed-2d-s1"))
+    entry = one_wrong(check(text, "example-2d-s1"))
     assert entry.position == (2, 3) and entry.where == "row 2, column 3"
     assert entry.missing_text == ("d*w12",) and entry.extra_text == ("d*w21",)
     assert entry.codes == ["kernel-indices-swapped"]
@@ -77,7 +77,7 @@ def test_kernel_indices_swapped_in_one_entry():
 
 def test_overlap_term_missing():
     text = SEED_2D_S1.replace("aw_{22}+bw_{21}+cw_{12}+dw_{11}", "aw_{22}+bw_{21}+cw_{12}")
-    entry = one_wrong(check(text, "seed-2d-s1"))
+    entry = one_wrong(check(text, "example-2d-s1"))
     assert entry.position == (2, 2)
     assert entry.missing_text == ("d*w11",) and entry.extra_text == ()
     assert entry.codes == ["overlap-term-missing"]
@@ -85,21 +85,21 @@ def test_overlap_term_missing():
 
 
 def test_overlap_term_missing_in_1d():
-    entry = one_wrong(check("[x1*w2, x1*w3, x2*w2]", "seed-1d"))
+    entry = one_wrong(check("[x1*w2, x1*w3, x2*w2]", "example-1d"))
     assert entry.position == (2,) and entry.where == "entry 2"
     assert entry.missing_text == ("x2*w1",) and entry.extra_text == ()
     assert entry.codes == ["overlap-term-missing"]
 
 
 def test_sign_wrong():
-    entry = one_wrong(check("[x1*w2, x1*w3 - x2*w1, x2*w2]", "seed-1d"))
+    entry = one_wrong(check("[x1*w2, x1*w3 - x2*w1, x2*w2]", "example-1d"))
     assert entry.position == (2,)
     assert entry.missing_text == ("x2*w1",) and entry.extra_text == ("-x2*w1",)
     assert entry.codes == ["sign"]
 
 
 def test_coefficient_wrong():
-    entry = one_wrong(check("[x1*w2, 2*x1*w3 + x2*w1, x2*w2]", "seed-1d"))
+    entry = one_wrong(check("[x1*w2, 2*x1*w3 + x2*w1, x2*w2]", "example-1d"))
     assert entry.missing_text == ("x1*w3",) and entry.extra_text == ("2*x1*w3",)
     assert entry.codes == ["coefficient"]
     assert "counted 2 times" in entry.diagnoses[0].text
@@ -107,7 +107,7 @@ def test_coefficient_wrong():
 
 def test_extra_term_is_placed_where_it_belongs():
     text = SEED_2D_S1.replace("aw_{11} &", "aw_{11}+bw_{11} &")
-    entry = one_wrong(check(text, "seed-2d-s1"))
+    entry = one_wrong(check(text, "example-2d-s1"))
     assert entry.position == (1, 1)
     assert entry.missing_text == () and entry.extra_text == ("b*w11",)
     assert entry.codes == ["extra-term"]
@@ -116,7 +116,7 @@ def test_extra_term_is_placed_where_it_belongs():
 
 def test_wrong_input_element():
     text = SEED_2D_S1.replace("aw_{12}+bw_{11}", "aw_{12}+cw_{11}")
-    entry = one_wrong(check(text, "seed-2d-s1"))
+    entry = one_wrong(check(text, "example-2d-s1"))
     assert entry.position == (1, 2)
     assert entry.missing_text == ("b*w11",) and entry.extra_text == ("c*w11",)
     assert entry.codes == ["wrong-input"]
@@ -124,7 +124,7 @@ def test_wrong_input_element():
 
 
 def test_wrong_kernel_element_that_the_crop_removes():
-    entry = one_wrong(check("[x1*w1, x1*w3 + x2*w1, x2*w2]", "seed-1d"))
+    entry = one_wrong(check("[x1*w1, x1*w3 + x2*w1, x2*w2]", "example-1d"))
     assert entry.position == (1,)
     assert entry.missing_text == ("x1*w2",) and entry.extra_text == ("x1*w1",)
     assert entry.codes == ["wrong-kernel-element"]
@@ -133,7 +133,7 @@ def test_wrong_kernel_element_that_the_crop_removes():
 
 def test_wrong_symbol_name():
     text = SEED_2D_S1.replace("aw_{11} &", "ak_{11} &")
-    report = check(text, "seed-2d-s1")
+    report = check(text, "example-2d-s1")
     entry = one_wrong(report)
     assert entry.position == (1, 1)
     assert entry.missing_text == ("a*w11",) and entry.extra_text == ("a*k11",)
@@ -146,7 +146,7 @@ def test_wrong_symbol_name():
 
 def test_entry_left_empty():
     text = SEED_2D_S1.replace("& dw_{22}", "& ")
-    entry = one_wrong(check(text, "seed-2d-s1"))
+    entry = one_wrong(check(text, "example-2d-s1"))
     assert entry.position == (3, 3) and entry.written == ""
     assert entry.missing_text == ("d*w22",) and entry.extra_text == ()
     assert entry.codes == ["entry-empty"]
@@ -154,13 +154,13 @@ def test_entry_left_empty():
 
 def test_terms_that_are_not_products():
     text = SEED_2D_S1.replace("aw_{11} &", "a + w_{11} &")
-    entry = one_wrong(check(text, "seed-2d-s1"))
+    entry = one_wrong(check(text, "example-2d-s1"))
     assert entry.missing_text == ("a*w11",) and entry.extra_text == ("a", "w11")
     assert entry.codes == ["missing-term", "not-a-product", "not-a-product"]
 
 
 def test_zero_based_indices():
-    report = check("[x0*w1, x0*w2 + x1*w0, x1*w1]", "seed-1d")
+    report = check("[x0*w1, x0*w2 + x1*w0, x1*w1]", "example-1d")
     assert report.exit_status == 1
     assert [d.code for d in report.diagnoses] == ["index-base"]
     assert report.unknown == ()  # the one renaming explains every unknown name
@@ -183,7 +183,7 @@ def single_slip(report, code):
 
 
 def test_kernel_flipped_1d():
-    report = check("[x1*w2, x1*w1 + x2*w3, x2*w2]", "seed-1d")
+    report = check("[x1*w2, x1*w1 + x2*w3, x2*w2]", "example-1d")
     entry = one_wrong(report)
     assert entry.position == (2,)
     assert entry.missing_text == ("x1*w3", "x2*w1")
@@ -198,7 +198,7 @@ def test_kernel_flipped_2d():
     aw_{12}+cw_{22} & aw_{11}+bw_{12}+cw_{21}+dw_{22} & bw_{11}+dw_{21} \\
     cw_{12} & cw_{11}+dw_{12} & dw_{11}
     \end{bmatrix}"""
-    report = check(flipped, "seed-2d-s1")
+    report = check(flipped, "example-2d-s1")
     assert report.exit_status == 1
     first = report.entries[0]
     assert first.position == (1, 1)
@@ -218,7 +218,7 @@ def test_transposed_result():
     aw_{12}+bw_{11} & aw_{22}+bw_{21}+cw_{12}+dw_{11} & cw_{22}+dw_{21} \\
     bw_{12} & bw_{22}+dw_{12} & dw_{22}
     \end{pmatrix}"""
-    report = check(transposed, "seed-2d-s1")
+    report = check(transposed, "example-2d-s1")
     assert [e.position for e in report.entries] == [(1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (3, 2)]
     first = report.entries[0]
     assert first.missing_text == ("a*w12", "b*w11")
@@ -246,7 +246,7 @@ def test_stride_applied_to_the_kernel_same_size():
     aw_{21} & bw_{21} & aw_{22} & bw_{22} \\
     cw_{21} & dw_{21} & cw_{22} & dw_{22}
     \end{pmatrix}"""
-    report = check(text, "seed-2d-s2")
+    report = check(text, "example-2d-s2")
     assert len(report.entries) == 12  # the four corners agree by chance
     entry = report.entries[0]
     assert entry.position == (1, 2)
@@ -263,7 +263,7 @@ def test_one_slip_and_one_more_mistake():
     aw_{12}+cw_{22} & aw_{11}+bw_{12}+cw_{21} & bw_{11}+dw_{21} \\
     cw_{12} & cw_{11}+dw_{12} & dw_{11}
     \end{pmatrix}"""
-    report = check(text, "seed-2d-s1")
+    report = check(text, "example-2d-s1")
     (slip,) = report.diagnoses
     assert slip.code == "kernel-flipped" and "every wrong entry but row 2, column 2" in slip.text
     remaining = [e for e in report.entries if not e.explained]
@@ -274,7 +274,7 @@ def test_one_slip_and_one_more_mistake():
 
 
 def test_crop_all_at_the_start():
-    report = check("[x1*w3 + x2*w1, x2*w2, x2*w3]", "seed-1d")
+    report = check("[x1*w3 + x2*w1, x2*w2, x2*w3]", "example-1d")
     assert [e.position for e in report.entries] == [(1,), (2,), (3,)]
     single_slip(report, "crop-all-at-start")
 
@@ -283,7 +283,7 @@ def test_crop_all_at_the_start():
 
 
 def test_padding_not_cropped():
-    report = check("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", "seed-1d")
+    report = check("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", "example-1d")
     assert report.exit_status == 1 and report.entries == ()
     assert report.shape.expected == (3,) and report.shape.written == (5,)
     assert report.shape.formula == "O = 2*(2 - 1) + 3 - 2*1 = 3"
@@ -295,32 +295,32 @@ def test_padding_not_cropped():
 
 
 def test_cropped_at_the_start_only():
-    report = check("[x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", "seed-1d")
+    report = check("[x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", "example-1d")
     assert report.shape.written == (4,)
     assert report.shape.causes[0].code == "crop-start-only"
     assert "every entry matches" in report.shape.causes[0].text
 
 
 def test_cropped_at_the_end_only():
-    report = check("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2]", "seed-1d")
+    report = check("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2]", "example-1d")
     assert report.shape.causes[0].code == "crop-end-only"
 
 
 def test_stride_applied_to_the_kernel_other_size():
     # the slip that gives every entry is the only cause listed: sizes alone are not evidence
-    report = check("[x2*w1, x1*w2, x2*w2, x1*w3]", "seed-1d")
+    report = check("[x2*w1, x1*w2, x2*w2, x1*w3]", "example-1d")
     assert [c.code for c in report.shape.causes] == ["stride-on-kernel"]
 
 
 def test_a_wrong_size_no_slip_gives_lists_at_most_two_causes():
-    report = check("[x1*w2, x2*w2, x2*w1, x1*w1]", "seed-1d")
+    report = check("[x1*w2, x2*w2, x2*w1, x1*w1]", "example-1d")
     assert report.shape.written == (4,)
     assert 1 <= len(report.shape.causes) <= 2
     assert all("every entry matches" not in c.text for c in report.shape.causes)
 
 
 def test_other_stride():
-    report = check(SEED_2D_S1, "seed-2d-s2")
+    report = check(SEED_2D_S1, "example-2d-s2")
     cause = report.shape.causes[0]
     assert cause.code == "stride" and cause.text.startswith("stride 1 used instead of 2")
     assert "every entry matches" in cause.text
@@ -331,7 +331,7 @@ def test_other_stride():
 
 
 def test_padding_added_instead_of_cropped():
-    report = check("[0, x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3, 0]", "seed-1d")
+    report = check("[0, x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3, 0]", "example-1d")
     assert report.shape.written == (7,)
     assert report.shape.causes[0].code == "padding-added"
 
@@ -345,6 +345,6 @@ def test_output_padding_ignored():
 
 
 def test_no_common_slip():
-    report = check("[[a, b], [c, d], [a, b], [c, d], [a, b]]", "seed-2d-s1")
+    report = check("[[a, b], [c, d], [a, b], [c, d], [a, b]]", "example-2d-s1")
     assert report.shape.written == (5, 2) and report.shape.causes == ()
     assert "no common slip" in report.to_text()

@@ -15,8 +15,8 @@ a, b, c, d = symbols("a b c d")
 x1, x2, w1, w2, w3 = symbols("x1 x2 w1 w2 w3")
 w11, w12, w21, w22 = symbols("w11 w12 w21 w22")
 SEED_1D = [w2 * x1, x1 * w3 + x2 * w1, x2 * w2]
-S1 = symconv.preset("seed-2d-s1")
-ONE_D = symconv.preset("seed-1d")
+S1 = symconv.preset("example-2d-s1")
+ONE_D = symconv.preset("example-1d")
 
 
 @pytest.mark.parametrize(
@@ -218,7 +218,7 @@ def test_run_together_indices_that_name_two_symbols_are_refused():
     ],
 )
 def test_unicode_products_and_subscripts_read_as_students_type_them(written):
-    assert symconv.check(written, "seed-1d").ok
+    assert symconv.check(written, "example-1d").ok
 
 
 def test_unicode_minus_and_superscripts():

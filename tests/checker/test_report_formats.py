@@ -20,7 +20,7 @@ TWO_WRONG = SEED_2D_S1.replace("aw_{12}+bw_{11}", "aw_{21}+bw_{11}").replace(
 
 
 def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
-    report = check(TWO_WRONG, "seed-2d-s1")
+    report = check(TWO_WRONG, "example-2d-s1")
     assert [e.position for e in report.entries] == [(1, 2), (3, 1)]
     tex = report_latex(report)
     assert tex.count(r"\colorbox{symconvwrong}") == 2
@@ -33,9 +33,9 @@ def test_latex_report_highlights_the_wrong_entries_and_compiles(tmp_path):
 @pytest.mark.parametrize(
     "written, preset",
     [
-        ("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", "seed-1d"),  # wrong size
-        ("[x1*w2, x1*w3 + x2*v_1, x2*w2]", "seed-1d"),  # unknown symbol
-        (SEED_2D_S1, "seed-2d-s1"),  # all right
+        ("[x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]", "example-1d"),  # wrong size
+        ("[x1*w2, x1*w3 + x2*v_1, x2*w2]", "example-1d"),  # unknown symbol
+        (SEED_2D_S1, "example-2d-s1"),  # all right
     ],
 )
 def test_other_reports_compile(written, preset, tmp_path):
@@ -51,12 +51,12 @@ def test_user_text_cannot_inject_tex(tmp_path):
 
 
 def test_body_alone():
-    body = report_latex(check(TWO_WRONG, "seed-2d-s1"), document=False)
+    body = report_latex(check(TWO_WRONG, "example-2d-s1"), document=False)
     assert r"\documentclass" not in body and r"\begin{itemize}" in body
 
 
 def test_notebook_html_marks_only_wrong_cells():
-    report = check(TWO_WRONG, "seed-2d-s1")
+    report = check(TWO_WRONG, "example-2d-s1")
     page = report_html(report)
     assert page.count("background:#fdd") == 2
     assert 'title="expected aw_{12} + bw_{11}"' in page  # in the notation it was written in
@@ -66,14 +66,14 @@ def test_notebook_html_marks_only_wrong_cells():
 
 
 def test_notebook_latex():
-    math = check(TWO_WRONG, "seed-2d-s1")._repr_latex_()
+    math = check(TWO_WRONG, "example-2d-s1")._repr_latex_()
     assert math.startswith("$$") and math.endswith("$$")
     assert math.count(r"\textcolor{red}") == 2
     assert r"\textcolor{red}{a w_{21} + b w_{11}}" in math
 
 
 def test_json_and_text_agree():
-    report = check(TWO_WRONG, "seed-2d-s1")
+    report = check(TWO_WRONG, "example-2d-s1")
     data = json.loads(report.to_json())
     assert data["summary"] == report.summary
     assert report.summary == "2 of 9 entries wrong: row 1, column 2; row 3, column 1."
@@ -82,7 +82,7 @@ def test_json_and_text_agree():
     # the student wrote LaTeX: the terms come back in LaTeX, the JSON keeps SymPy's syntax
     assert "row 3, column 1: wrong" in text and "extra:     dw_{21}" in text
     assert data["entries"][1]["extra"] == ["d*w21"]
-    assert report.to_json() == check(TWO_WRONG, "seed-2d-s1").to_json()
+    assert report.to_json() == check(TWO_WRONG, "example-2d-s1").to_json()
 
 
 def test_positions_in_three_dimensions():

@@ -106,7 +106,7 @@ ROWS = [
     ("input size None", api(lambda: symconv.make_geometry(None, 2)), "input_size"),
     (
         "notation that is not a Notation",
-        api(lambda: symconv.render_latex(symconv.preset("seed-1d"), notation="x")),
+        api(lambda: symconv.render_latex(symconv.preset("example-1d"), notation="x")),
         "notation",
     ),
     (
@@ -142,8 +142,8 @@ ROWS = [
         "padding",
     ),
     ("CLI unknown preset", cli("size", "--preset", "nope"), "--preset"),
-    ("CLI unknown method", cli("derive", "--preset", "seed-1d", "--method", "fft"), "--method"),
-    ("CLI unknown form", cli("example", "--preset", "seed-1d", "--form", "poster"), "--form"),
+    ("CLI unknown method", cli("derive", "--preset", "example-1d", "--method", "fft"), "--method"),
+    ("CLI unknown form", cli("example", "--preset", "example-1d", "--form", "poster"), "--form"),
     ("CLI unknown subcommand", cli("frobnicate"), "COMMAND"),
     (
         "CLI hostile symbol name",
@@ -152,37 +152,37 @@ ROWS = [
     ),
     (
         "CLI output in missing folder",
-        cli("size", "--preset", "seed-1d", "-o", "{tmp}/missing/out.txt"),
+        cli("size", "--preset", "example-1d", "-o", "{tmp}/missing/out.txt"),
         "-o",
     ),
     (
         "CLI existing output file",
-        cli("size", "--preset", "seed-1d", "-o", "{tmp}/exists.txt"),
+        cli("size", "--preset", "example-1d", "-o", "{tmp}/exists.txt"),
         "-o",
     ),
     (
         "CLI output in a read-only folder",
-        cli("size", "--preset", "seed-1d", "-o", "/sys/symconv-out.txt"),
+        cli("size", "--preset", "example-1d", "-o", "/sys/symconv-out.txt"),
         "-o",
     ),
     (
         "CLI --force onto a folder",
-        cli("size", "--preset", "seed-1d", "-o", "{tmp}", "--force"),
+        cli("size", "--preset", "example-1d", "-o", "{tmp}", "--force"),
         "-o",
     ),
     (
         "CLI hand-derivation with an unclosed bracket",
-        cli("check", "--preset", "seed-1d", "{tmp}/unclosed.txt"),
+        cli("check", "--preset", "example-1d", "{tmp}/unclosed.txt"),
         "result",
     ),
     (
         "CLI empty hand-derivation file",
-        cli("check", "--preset", "seed-1d", "{tmp}/empty.txt"),
+        cli("check", "--preset", "example-1d", "{tmp}/empty.txt"),
         "FILE",
     ),
     (
         "CLI unreadable hand-derivation file",
-        cli("check", "--preset", "seed-1d", "{tmp}/no-such-file.txt"),
+        cli("check", "--preset", "example-1d", "{tmp}/no-such-file.txt"),
         "FILE",
     ),
 ]

@@ -25,14 +25,14 @@ def test_overlap_verdicts(cli):
 
 
 def test_polyphase_of_seed_1d(cli):
-    status, out, _ = cli("analyze", "--preset", "seed-1d", "--what", "polyphase")
+    status, out, _ = cli("analyze", "--preset", "example-1d", "--what", "polyphase")
     assert status == 0
     assert "sub-kernel [w1, w3]" in out and "sub-kernel [w2]" in out
     assert "equals the direct derivation" in out
 
 
 def test_closed_form_entries_of_seed_1d(cli):
-    status, out, _ = cli("analyze", "--preset", "seed-1d", "--what", "closed-form")
+    status, out, _ = cli("analyze", "--preset", "example-1d", "--what", "closed-form")
     assert status == 0
     assert "O[1] = x1*w3 + x2*w1" in out and "Sum(" in out
 
@@ -56,13 +56,13 @@ def test_sizes_and_gradient(cli):
     assert status == 0
     assert "inputs giving 6: I=3 with output_padding=1" in out
     assert "a = (i + 2p - k) mod s: 1" in out
-    status, out, _ = cli("analyze", "--preset", "seed-2d-s2", "--what", "gradient")
+    status, out, _ = cli("analyze", "--preset", "example-2d-s2", "--what", "gradient")
     assert status == 0 and "dL/dz equals the transposed convolution" in out
 
 
 @pytest.mark.parametrize("what", ["bogus", ""])
 def test_unknown_analysis_is_refused(cli, what):
-    status, _, err = cli("analyze", "--preset", "seed-1d", "--what", what)
+    status, _, err = cli("analyze", "--preset", "example-1d", "--what", what)
     assert status == 2 and err.count("\n") == 1 and "--what" in err
 
 
@@ -97,5 +97,5 @@ def test_one_direct_size_is_said_in_the_singular(cli):
 
 @pytest.mark.parametrize("command", [["example"], ["analyze", "--format", "latex"]])
 def test_a_missing_template_dir_is_named_as_typed(command, cli):
-    status, _, err = cli(*command, "--preset", "seed-1d", "--template-dir", "/no/such/folder")
+    status, _, err = cli(*command, "--preset", "example-1d", "--template-dir", "/no/such/folder")
     assert status == 2 and err.startswith("symconv: error: --template-dir: must be an existing")

@@ -41,7 +41,7 @@ def test_bad_input(what, surface, parameter, tmp_path, capsys):
     [
         ["size", "--input", "2x2", "--kernel", "3x3", "--stride", "0"],
         ["derive", "--input", "2x"],
-        ["example", "--preset", "seed-1d", "--form", "poster"],
+        ["example", "--preset", "example-1d", "--form", "poster"],
     ],
 )
 def test_no_traceback_from_the_real_command(argv):

@@ -33,13 +33,13 @@ def wrong_file(tmp_path):
 
 
 def test_seed_matrix_as_typed_is_accepted(cli, seed_file):
-    status, out, err = cli("check", "--preset", "seed-2d-s1", str(seed_file))
+    status, out, err = cli("check", "--preset", "example-2d-s1", str(seed_file))
     assert status == 0 and err == ""
     assert out.splitlines()[0] == "All 9 entries are right."
 
 
 def test_one_wrong_entry_is_named_with_the_terms_expected(cli, wrong_file):
-    status, out, err = cli("check", "--preset", "seed-2d-s1", str(wrong_file))
+    status, out, err = cli("check", "--preset", "example-2d-s1", str(wrong_file))
     assert status == 1 and err == ""
     assert "row 2, column 2: wrong" in out
     # written in LaTeX, so the correct terms are written back the same way
@@ -67,14 +67,14 @@ def test_letters_and_names_flags(cli, tmp_path):
 
 def test_stdin_with_dash_and_without_file(cli, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("[x1*w2, x1*w3 + x2*w1, x2*w2]"))
-    assert cli("check", "--preset", "seed-1d", "-")[0] == 0
+    assert cli("check", "--preset", "example-1d", "-")[0] == 0
     monkeypatch.setattr(sys, "stdin", io.StringIO("[x1*w2, x1*w3, x2*w2]"))
-    status, out, _ = cli("check", "--preset", "seed-1d")
+    status, out, _ = cli("check", "--preset", "example-1d")
     assert status == 1 and "entry 2: wrong" in out and "missing:   x2*w1" in out
 
 
 def test_json_format(cli, wrong_file):
-    status, out, _ = cli("check", "--preset", "seed-2d-s1", str(wrong_file), "--format", "json")
+    status, out, _ = cli("check", "--preset", "example-2d-s1", str(wrong_file), "--format", "json")
     assert status == 1
     data = json.loads(out)
     assert data["ok"] is False and data["exit_status"] == 1
@@ -85,7 +85,7 @@ def test_json_format(cli, wrong_file):
 
 def test_latex_format_to_a_file(cli, wrong_file, tmp_path):
     target = tmp_path / "report.tex"
-    args = ["--preset", "seed-2d-s1", str(wrong_file), "--format", "latex", "-o", str(target)]
+    args = ["--preset", "example-2d-s1", str(wrong_file), "--format", "latex", "-o", str(target)]
     status, out, err = cli("check", *args)
     assert status == 1 and out == "" and err == ""
     assert r"\colorbox{symconvwrong}" in target.read_text(encoding="utf-8")
@@ -111,7 +111,7 @@ def unreadable_cases(tmp_path):
 
 def test_unreadable_input_exits_2_with_one_line(cli, tmp_path):
     for name, words in unreadable_cases(tmp_path).items():
-        status, out, err = cli("check", "--preset", "seed-2d-s1", str(tmp_path / name))
+        status, out, err = cli("check", "--preset", "example-2d-s1", str(tmp_path / name))
         assert status == 2, name
         assert out == ""
         assert err.count("\n") == 1 and err.startswith("symconv: error: "), err
@@ -121,7 +121,7 @@ def test_unreadable_input_exits_2_with_one_line(cli, tmp_path):
 def test_bad_configuration_exits_2(cli, seed_file):
     status, out, err = cli("check", "--stride", "2", str(seed_file))
     assert status == 2 and out == "" and "--input: is required" in err
-    status, _, err = cli("check", "--preset", "seed-2d-s1", "--format", "pdf", str(seed_file))
+    status, _, err = cli("check", "--preset", "example-2d-s1", "--format", "pdf", str(seed_file))
     assert status == 2 and err.count("\n") == 1
 
 
@@ -129,9 +129,22 @@ def test_subprocess_exit_statuses_and_identical_bytes(seed_file, wrong_file):
     def symconv(path, seed):
         env = dict(os.environ, PYTHONHASHSEED=str(seed))
         return subprocess.run(
-            [sys.executable, "-m", "symconv", "check", "--preset", "seed-2d-s1", str(path),
-             "--format", "json"],
-            capture_output=True, text=True, env=env, timeout=120, check=False,
+            [
+                sys.executable,
+                "-m",
+                "symconv",
+                "check",
+                "--preset",
+                "example-2d-s1",
+                str(path),
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
         )
 
     right = symconv(seed_file, 0)
@@ -143,5 +156,7 @@ def test_subprocess_exit_statuses_and_identical_bytes(seed_file, wrong_file):
 
 
 def test_channels_are_refused(cli, seed_file):
-    status, out, err = cli("check", "--preset", "seed-2d-s1", "--in-channels", "2", str(seed_file))
+    status, out, err = cli(
+        "check", "--preset", "example-2d-s1", "--in-channels", "2", str(seed_file)
+    )
     assert status == 2 and out == "" and err.count("\n") == 1

@@ -95,8 +95,8 @@ def test_bad_stride_is_one_line_naming_the_stride_and_exit_2():
             ["derive", "--input", "2", "--kernel", "3", "--stride", "2", "--output-padding", "2"],
             "--output-padding",
         ),
-        (["derive", "--preset", "seed-1d", "--input", "2"], "--preset"),
-        (["derive", "--preset", "seed-1d", "--pads", "1,1"], "--preset"),
+        (["derive", "--preset", "example-1d", "--input", "2"], "--preset"),
+        (["derive", "--preset", "example-1d", "--pads", "1,1"], "--preset"),
     ],
 )
 def test_bad_input_is_one_line_naming_the_parameter_and_exit_2(argv, names, cli):
@@ -167,7 +167,7 @@ def files_in(folder):
 
 def test_output_file_is_written(tmp_path, cli):
     target = tmp_path / "seed.txt"
-    status, out, _ = cli("derive", "--preset", "seed-1d", "-o", str(target))
+    status, out, _ = cli("derive", "--preset", "example-1d", "-o", str(target))
     assert status == 0 and out == ""
     assert target.read_text() == "O = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
     assert files_in(tmp_path) == ["seed.txt"]
@@ -176,7 +176,7 @@ def test_output_file_is_written(tmp_path, cli):
 def test_existing_file_is_refused_without_force(tmp_path, cli):
     target = tmp_path / "out.txt"
     target.write_text("keep me")
-    status, out, err = cli("matrix", "--preset", "seed-1d", "-o", str(target))
+    status, out, err = cli("matrix", "--preset", "example-1d", "-o", str(target))
     assert status == 2 and out == ""
     assert "-o" in err and "--force" in err and err.count("\n") == 1
     assert target.read_text() == "keep me"
@@ -186,7 +186,7 @@ def test_existing_file_is_refused_without_force(tmp_path, cli):
 def test_force_overwrites(tmp_path, cli):
     target = tmp_path / "out.txt"
     target.write_text("old")
-    status, _, _ = cli("verify", "--preset", "seed-1d", "-o", str(target), "--force")
+    status, _, _ = cli("verify", "--preset", "example-1d", "-o", str(target), "--force")
     assert status == 0
     assert target.read_text().startswith("PASS  three views agree")
     assert files_in(tmp_path) == ["out.txt"]
@@ -194,7 +194,7 @@ def test_force_overwrites(tmp_path, cli):
 
 def test_missing_folder_is_exit_2_and_no_file(tmp_path, cli):
     target = tmp_path / "no" / "such" / "out.txt"
-    status, _, err = cli("derive", "--preset", "seed-1d", "-o", str(target))
+    status, _, err = cli("derive", "--preset", "example-1d", "-o", str(target))
     assert status == 2 and "folder does not exist" in err and err.count("\n") == 1
     assert not (tmp_path / "no").exists()
     assert files_in(tmp_path) == []
@@ -215,7 +215,7 @@ def test_failed_write_leaves_no_temporary_file(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken_replace)
     monkeypatch.setattr(os, "link", broken_replace)
-    status = main(["derive", "--preset", "seed-1d", "-o", str(tmp_path / "out.txt")])
+    status = main(["derive", "--preset", "example-1d", "-o", str(tmp_path / "out.txt")])
     assert status == 2
     assert "-o: cannot write (disk full)" in capsys.readouterr().err
     assert files_in(tmp_path) == []
@@ -250,7 +250,10 @@ def test_python_dash_m_and_console_script_agree():
     assert script, "the symconv console script is not installed"
     results = [
         subprocess.run(
-            [*command, "derive", "--preset", "seed-1d"], capture_output=True, text=True, check=True
+            [*command, "derive", "--preset", "example-1d"],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         for command in ([sys.executable, "-m", "symconv"], [str(script)])
     ]

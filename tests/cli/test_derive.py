@@ -30,7 +30,7 @@ def squeeze(text):
 
 @pytest.mark.parametrize("method", sorted(METHODS))
 def test_seed_1d_as_text_in_the_seeds_order(method, cli):
-    status, out, err = cli("derive", "--preset", "seed-1d", "--method", method)
+    status, out, err = cli("derive", "--preset", "example-1d", "--method", method)
     assert (status, err) == (0, "")
     assert out == f"O = {SEED_1D}\n"
 
@@ -42,7 +42,9 @@ def test_same_configuration_from_flags(cli):
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
-@pytest.mark.parametrize("name, expected", [("seed-2d-s2", SEED_2D_S2), ("seed-2d-s1", SEED_2D_S1)])
+@pytest.mark.parametrize(
+    "name, expected", [("example-2d-s2", SEED_2D_S2), ("example-2d-s1", SEED_2D_S1)]
+)
 def test_seed_2d_as_latex_in_the_seeds_order(name, expected, method, cli):
     status, out, _ = cli("derive", "--preset", name, "--format", "latex", "--method", method)
     assert status == 0
@@ -52,7 +54,7 @@ def test_seed_2d_as_latex_in_the_seeds_order(name, expected, method, cli):
 
 
 def test_seed_2d_s1_text_rows(cli):
-    status, out, _ = cli("derive", "--preset", "seed-2d-s1")
+    status, out, _ = cli("derive", "--preset", "example-2d-s1")
     assert status == 0
     rows = out.splitlines()
     assert rows[0] == "O ="
@@ -61,7 +63,7 @@ def test_seed_2d_s1_text_rows(cli):
 
 
 def test_json_is_deterministic_with_sorted_keys_shape_and_geometry(cli):
-    argv = ["--preset", "seed-1d", "--format", "json"]
+    argv = ["--preset", "example-1d", "--format", "json"]
     status, first, _ = cli("derive", *argv)
     _, second, _ = cli("derive", *argv)
     assert status == 0 and first == second

@@ -12,22 +12,22 @@ from symconv.latex.render import render_latex
 from tests.cli.process import run_cli
 from tests.tex_tools import HOSTILE, page_ink, pdf_text, require_tool
 
-README_COMMAND = ["example", "--preset", "seed-2d-s1", "--form", "article"]
+README_COMMAND = ["example", "--preset", "example-2d-s1", "--form", "article"]
 
 
 def test_readme_command_writes_the_tex_and_its_pdf(tmp_path, monkeypatch):
     require_tool("pdflatex")
     monkeypatch.chdir(tmp_path)
-    assert main([*README_COMMAND, "-o", "seed-2d-s1.tex", "--pdf"]) == 0
-    tex = (tmp_path / "seed-2d-s1.tex").read_text()
-    assert tex == render_latex(symconv.preset("seed-2d-s1"), form="article")
-    pdf = (tmp_path / "seed-2d-s1.pdf").read_bytes()
+    assert main([*README_COMMAND, "-o", "example-2d-s1.tex", "--pdf"]) == 0
+    tex = (tmp_path / "example-2d-s1.tex").read_text()
+    assert tex == render_latex(symconv.preset("example-2d-s1"), form="article")
+    pdf = (tmp_path / "example-2d-s1.pdf").read_bytes()
     assert min(page_ink(pdf, tmp_path)) > 0.002
     assert "aw22+bw21+cw12+dw11" in pdf_text(pdf, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".tex", ".pdf")) == [
         "doc.pdf",
-        "seed-2d-s1.pdf",
-        "seed-2d-s1.tex",
+        "example-2d-s1.pdf",
+        "example-2d-s1.tex",
         "text.pdf",
     ]
 
@@ -65,7 +65,7 @@ def test_without_pdflatex_the_tex_is_still_written(tmp_path):
     ],
 )
 def test_bad_requests_fail_with_one_line_and_no_file(args, parameter, tmp_path):
-    status, out, err = run_cli(["example", "--preset", "seed-1d", *args], tmp_path)
+    status, out, err = run_cli(["example", "--preset", "example-1d", *args], tmp_path)
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and parameter in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
@@ -108,7 +108,7 @@ def test_title_is_typeset_escaped_and_compiles(tmp_path, monkeypatch):
 def test_beamer_slides_compile_from_the_command_line(tmp_path, monkeypatch):
     require_tool("pdflatex")
     monkeypatch.chdir(tmp_path)
-    args = ["example", "--preset", "seed-2d-s1", "--form", "beamer", "-o", "s.tex", "--pdf"]
+    args = ["example", "--preset", "example-2d-s1", "--form", "beamer", "-o", "s.tex", "--pdf"]
     assert main(args) == 0
     pdf = (tmp_path / "s.pdf").read_bytes()
     ink = page_ink(pdf, tmp_path)
@@ -119,7 +119,7 @@ def test_beamer_slides_compile_from_the_command_line(tmp_path, monkeypatch):
 def test_same_request_same_bytes_across_hash_seeds(tmp_path):
     script = (
         "import sys; from symconv.cli.main import main\n"
-        "for name in ('seed-1d', 'seed-2d-s2', 'seed-2d-s1'):\n"
+        "for name in ('example-1d', 'example-2d-s2', 'example-2d-s1'):\n"
         "    for form in ('fragment', 'article', 'beamer'):\n"
         "        main(['example', '--preset', name, '--form', form])\n"
         "main(['example', '--input', '2x3', '--kernel', '3x2', '--stride', '2x1',"
@@ -138,7 +138,10 @@ def test_same_request_same_bytes_across_hash_seeds(tmp_path):
 
 @pytest.mark.parametrize(
     "command",
-    [["example", "--preset", "seed-1d"], ["analyze", "--preset", "seed-1d", "--format", "latex"]],
+    [
+        ["example", "--preset", "example-1d"],
+        ["analyze", "--preset", "example-1d", "--format", "latex"],
+    ],
 )
 def test_a_fragment_with_pdf_compiles_inside_a_plain_article(command, tmp_path, capsys):
     require_tool("pdflatex")
@@ -151,10 +154,10 @@ def test_a_fragment_with_pdf_compiles_inside_a_plain_article(command, tmp_path, 
 @pytest.mark.parametrize(
     "argv",
     [
-        ["example", "--preset", "seed-1d"],
-        ["derive", "--preset", "seed-1d", "--format", "latex"],
-        ["matrix", "--preset", "seed-1d", "--format", "latex"],
-        ["analyze", "--preset", "seed-1d", "--format", "latex"],
+        ["example", "--preset", "example-1d"],
+        ["derive", "--preset", "example-1d", "--format", "latex"],
+        ["matrix", "--preset", "example-1d", "--format", "latex"],
+        ["analyze", "--preset", "example-1d", "--format", "latex"],
     ],
 )
 def test_latex_source_is_never_written_under_a_pdf_name(argv, tmp_path, cli):

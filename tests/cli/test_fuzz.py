@@ -127,8 +127,8 @@ VALUES = [
     "",
     "1e3",
     "nan",
-    "seed-1d",
-    "seed-2d-s1",
+    "example-1d",
+    "example-2d-s1",
     "nope",
     "latex",
     "json",
@@ -166,7 +166,7 @@ def command_lines(draw):
     """Mostly well-formed command lines with a few bad values, so most get past argparse."""
     command = draw(st.sampled_from(COMMANDS))
     if draw(st.booleans()):
-        argv = [command, "--preset", draw(st.sampled_from(["seed-1d", "seed-2d-s1", "nope"]))]
+        argv = [command, "--preset", draw(st.sampled_from(["example-1d", "example-2d-s1", "nope"]))]
     else:
         shape = draw(st.sampled_from(["2", "3", "2x2", "2x3", "2x", ""]))
         argv = [command, "--input", shape, "--kernel", draw(st.sampled_from(["2", "3", "2x2"]))]

@@ -20,7 +20,7 @@ def test_interrupt_during_write_leaves_no_file(tmp_path, monkeypatch, capsys):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(files.os, "link", interrupted)
-    status = main(["size", "--preset", "seed-1d", "-o", str(target)])
+    status = main(["size", "--preset", "example-1d", "-o", str(target)])
     assert status == 130
     assert "interrupted" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
@@ -48,7 +48,7 @@ def test_ctrl_c_during_a_derivation_exits_130_and_leaves_no_file(tmp_path, monke
 
 
 COMMANDS = [
-    ["derive", "--preset", "seed-2d-s1", "--format", "json"],
+    ["derive", "--preset", "example-2d-s1", "--format", "json"],
     ["derive", "--input", "3x2", "--kernel", "2x2", "--stride", "2", "--format", "latex"],
     [
         "derive",
@@ -65,10 +65,10 @@ COMMANDS = [
         "--format",
         "json",
     ],
-    ["matrix", "--preset", "seed-1d", "--format", "latex"],
+    ["matrix", "--preset", "example-1d", "--format", "latex"],
     ["verify", "--input", "2x2", "--kernel", "3x3", "--stride", "2", "--padding", "1"],
     ["size", "--input", "4x4", "--kernel", "3x3", "--stride", "2", "--padding", "1"],
-    ["analyze", "--preset", "seed-2d-s2"],
+    ["analyze", "--preset", "example-2d-s2"],
 ]
 
 
@@ -120,7 +120,7 @@ def test_no_pdf_is_left_when_the_tex_cannot_be_written(tmp_path, monkeypatch, ca
 
     monkeypatch.setattr(output, "write_output", refused)
     tex = tmp_path / "out.tex"
-    status = main(["example", "--preset", "seed-1d", "-o", str(tex), "--pdf"])
+    status = main(["example", "--preset", "example-1d", "-o", str(tex), "--pdf"])
     assert status == 2 and "disk full" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
@@ -128,7 +128,7 @@ def test_no_pdf_is_left_when_the_tex_cannot_be_written(tmp_path, monkeypatch, ca
 def test_force_never_replaces_a_pipe_or_device(tmp_path, capsys):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    status = main(["size", "--preset", "seed-1d", "-o", str(fifo), "--force"])
+    status = main(["size", "--preset", "example-1d", "-o", str(fifo), "--force"])
     assert status == 2 and "not a regular file" in capsys.readouterr().err
     assert fifo.is_fifo()
 
@@ -138,7 +138,7 @@ def test_force_never_replaces_a_pipe_or_device(tmp_path, capsys):
     [["--stride", "3"], ["--padding", "0"], ["--input-name", "u"], ["--base", "0"], ["--letters"]],
 )
 def test_a_preset_refuses_configuration_flags(flags, capsys):
-    assert main(["derive", "--preset", "seed-1d", *flags]) == 2
+    assert main(["derive", "--preset", "example-1d", *flags]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--preset" in err and flags[0] in err
 

@@ -18,7 +18,7 @@ def loaded_after(code: str) -> set[str]:
     "code",
     [
         "from symconv.cli.main import main; main(['size', '--input', '4x4', '--kernel', '3'])",
-        "from symconv.cli.main import main; main(['size', '--preset', 'seed-2d-s2'])",
+        "from symconv.cli.main import main; main(['size', '--preset', 'example-2d-s2'])",
         "from symconv.cli.main import main; main(['size', '--convention', 'keras', '--input', "
         "'2', '--kernel', '3', '--stride', '2', '--padding', 'same'])",
         "import symconv",

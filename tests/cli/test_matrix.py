@@ -20,7 +20,7 @@ def read_blocks(text):
 
 
 def test_seed_1d_transpose_times_input_is_the_seeds_output(cli):
-    status, out, err = cli("matrix", "--preset", "seed-1d")
+    status, out, err = cli("matrix", "--preset", "example-1d")
     assert (status, err) == (0, "")
     blocks = read_blocks(out)
     assert list(blocks) == ["C (2 x 3)", "C^T (3 x 2)"]
@@ -31,13 +31,13 @@ def test_seed_1d_transpose_times_input_is_the_seeds_output(cli):
 
 
 def test_which_selects_one_matrix(cli):
-    _, out, _ = cli("matrix", "--preset", "seed-2d-s1", "--which", "CT")
+    _, out, _ = cli("matrix", "--preset", "example-2d-s1", "--which", "CT")
     blocks = read_blocks(out)
     assert list(blocks) == ["C^T (9 x 4)"]
     # the seed: the centre output is aw_{22}+bw_{21}+cw_{12}+dw_{11}
     x = Matrix(sympify(["a", "b", "c", "d"]))
     assert (blocks["C^T (9 x 4)"] * x)[4] == sympify("a*w22 + b*w21 + c*w12 + d*w11")
-    _, out, _ = cli("matrix", "--preset", "seed-2d-s1", "--which", "C")
+    _, out, _ = cli("matrix", "--preset", "example-2d-s1", "--which", "C")
     assert list(read_blocks(out)) == ["C (4 x 9)"]
 
 
@@ -68,7 +68,7 @@ def test_channels_and_groups_match_the_python_api(cli):
 
 
 def test_latex_has_both_matrices(cli):
-    status, out, _ = cli("matrix", "--preset", "seed-1d", "--format", "latex")
+    status, out, _ = cli("matrix", "--preset", "example-1d", "--format", "latex")
     assert status == 0
     assert out.count("\\[") == 2
     assert r"C = \begin{pmatrix} w_{2} & w_{3} & 0 \\ 0 & w_{1} & w_{2} \end{pmatrix}" in out
@@ -78,8 +78,8 @@ def test_latex_has_both_matrices(cli):
 
 @pytest.mark.parametrize("limit, status", [("35", 2), ("36", 0)])
 def test_matrix_entries_count_against_the_limit(limit, status, cli):
-    # seed-2d-s1 forms 16 product terms, but C is 4 x 9 = 36 entries to write
-    code, _, err = cli("matrix", "--preset", "seed-2d-s1", "--max-terms", limit)
+    # example-2d-s1 forms 16 product terms, but C is 4 x 9 = 36 entries to write
+    code, _, err = cli("matrix", "--preset", "example-2d-s1", "--max-terms", limit)
     assert code == status
     if status == 2:
         assert "36 matrix entries (4 x 9)" in err and "--max-terms" in err

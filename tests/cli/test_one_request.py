@@ -18,7 +18,7 @@ from symconv.core.geometry import Geometry
 COUNTED = {Geometry.__init__.__code__: "Geometry", check_budget.__code__: "check_budget"}
 
 REQUESTS = [
-    ["derive", "--preset", "seed-2d-s1"],
+    ["derive", "--preset", "example-2d-s1"],
     ["derive", "--input", "3x3", "--kernel", "2x2", "--stride", "2", "--format", "latex"],
     ["derive", "--input", "3", "--kernel", "2", "--method", "matrix", "--format", "json"],
     [
@@ -52,7 +52,7 @@ REQUESTS = [
         "--out-channels",
         "2",
     ],
-    ["example", "--preset", "seed-1d", "--form", "article"],
+    ["example", "--preset", "example-1d", "--form", "article"],
     [
         "example",
         "--input",
@@ -67,7 +67,7 @@ REQUESTS = [
         "article",
     ],
     ["analyze", "--input", "4", "--kernel", "3", "--stride", "2", "--padding", "1"],
-    ["analyze", "--preset", "seed-2d-s1", "--format", "latex"],
+    ["analyze", "--preset", "example-2d-s1", "--format", "latex"],
 ]
 
 
@@ -108,7 +108,7 @@ def test_size_builds_one_geometry_and_needs_no_budget(capsys):
 def test_check_of_a_right_answer_builds_one_geometry(tmp_path, capsys):
     written = tmp_path / "mine.txt"
     written.write_text("[x1*w2, x1*w3 + x2*w1, x2*w2]")
-    status, counts = counted_calls(["check", "--preset", "seed-1d", str(written)], capsys)
+    status, counts = counted_calls(["check", "--preset", "example-1d", str(written)], capsys)
     assert status == 0 and counts == {"Geometry": 1, "check_budget": 1}
 
 

@@ -10,7 +10,7 @@ CHECKS = ("three views agree", "adjoint identity", "gradient identity")
 @pytest.mark.parametrize(
     "argv",
     [
-        ["--preset", "seed-2d-s1"],
+        ["--preset", "example-2d-s1"],
         [
             "--input",
             "3x2",
@@ -60,7 +60,7 @@ def _shifted(view):
 
 
 @pytest.mark.parametrize(
-    "argv", [["--preset", "seed-1d"], ["--input", "2", "--kernel", "2", "--in-channels", "2"]]
+    "argv", [["--preset", "example-1d"], ["--input", "2", "--kernel", "2", "--in-channels", "2"]]
 )
 def test_a_broken_method_is_found_and_exits_1(argv, cli, monkeypatch):
     monkeypatch.setitem(symconv.views.METHODS, "matrix", _shifted(symconv.views.METHODS["matrix"]))
@@ -76,7 +76,7 @@ def test_report_written_to_a_file_keeps_the_exit_status(tmp_path, cli, monkeypat
         symconv.views.METHODS, "zero_insertion", _shifted(symconv.views.METHODS["zero_insertion"])
     )
     target = tmp_path / "report.txt"
-    status, out, _ = cli("verify", "--preset", "seed-2d-s2", "-o", str(target))
+    status, out, _ = cli("verify", "--preset", "example-2d-s2", "-o", str(target))
     assert status == 1 and out == ""
     assert target.read_text().startswith("FAIL  three views agree")
 

@@ -65,7 +65,7 @@ def test_kernel_larger_than_input_and_wrong_weight_channels():
     "call",
     [
         lambda: symconv.conv_transpose([[1]], [[[1]]], method=["scatter"]),
-        lambda: symconv.preset(["seed-1d"]),
+        lambda: symconv.preset(["example-1d"]),
         lambda: symconv.letters(2, start=5),
         lambda: symconv.letters(2, start="ab"),
         lambda: symconv.onnx_pads(2, "x"),

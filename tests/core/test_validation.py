@@ -134,7 +134,7 @@ def test_symbol_names_and_base():
 
 
 def test_unknown_preset():
-    raises("preset", ["seed-1d"], lambda: symconv.preset("nope"))
+    raises("preset", ["example-1d"], lambda: symconv.preset("nope"))
 
 
 def test_onnx_rules():

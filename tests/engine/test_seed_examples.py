@@ -16,7 +16,7 @@ w11, w12, w21, w22 = symbols("w11 w12 w21 w22")
 K = [[w11, w12], [w21, w22]]
 
 SEED = {
-    "seed-1d": dict(
+    "example-1d": dict(
         x=[x1, x2],
         w=[w1, w2, w3],
         stride=2,
@@ -24,7 +24,7 @@ SEED = {
         # "Output after padding: [x1*w2, x1*w3 + x2*w1, x2*w2]"
         expected=[x1 * w2, x1 * w3 + x2 * w1, x2 * w2],
     ),
-    "seed-2d-s2": dict(
+    "example-2d-s2": dict(
         x=[[a, b], [c, d]],
         w=K,
         stride=2,
@@ -36,7 +36,7 @@ SEED = {
             [c * w21, c * w22, d * w21, d * w22],
         ],
     ),
-    "seed-2d-s1": dict(
+    "example-2d-s1": dict(
         x=[[a, b], [c, d]],
         w=K,
         stride=1,
@@ -82,7 +82,7 @@ def test_seed_output_size_formula():
 
 def test_seed_1d_canvas_before_crop():
     # "Values: [x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]" on the 5-cell canvas
-    derivation = symconv.preset("seed-1d")
+    derivation = symconv.preset("example-1d")
     assert derivation.geometry.canvas_size == (5,)
     canvas = [sum((p * q for p, q in derivation.canvas_terms((i,))), 0) for i in range(5)]
     assert canvas == [x1 * w1, x1 * w2, x1 * w3 + x2 * w1, x2 * w2, x2 * w3]
@@ -90,8 +90,8 @@ def test_seed_1d_canvas_before_crop():
 
 def test_seed_term_order_is_recorded():
     # the seed writes a w22 + b w21 + c w12 + d w11: input reading order, input first
-    assert symconv.preset("seed-2d-s1").terms((1, 1)) == [(a, w22), (b, w21), (c, w12), (d, w11)]
-    assert symconv.preset("seed-1d").terms((1,)) == [(x1, w3), (x2, w1)]
+    assert symconv.preset("example-2d-s1").terms((1, 1)) == [(a, w22), (b, w21), (c, w12), (d, w11)]
+    assert symconv.preset("example-1d").terms((1,)) == [(x1, w3), (x2, w1)]
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))
@@ -99,3 +99,11 @@ def test_d2l_example(method):
     # d2l.ai 14.10: X = K = [[0, 1], [2, 3]] gives [[0, 0, 1], [0, 4, 6], [4, 12, 9]]
     y = symconv.conv_transpose([[[0, 1], [2, 3]]], [[[[0, 1], [2, 3]]]], method=method)
     assert y.tolist() == [[[0, 0, 1], [0, 4, 6], [4, 12, 9]]]
+
+
+def test_the_examples_are_listed_by_their_names_and_read_by_their_former_ones(cli):
+    assert sorted(symconv.PRESETS) == ["example-1d", "example-2d-s1", "example-2d-s2"]
+    assert symconv.preset("seed-1d").output == symconv.preset("example-1d").output
+    assert cli("size", "--preset", "seed-2d-s2")[1] == cli("size", "--preset", "example-2d-s2")[1]
+    status, _, err = cli("size", "--preset", "seed-3d")
+    assert status == 2 and "example-1d" in err and "seed-1d" not in err

@@ -70,7 +70,7 @@ def test_every_preset_in_every_form_compiles_to_pages_with_ink(name, form, tmp_p
 
 @pytest.mark.parametrize("form", ["article", "beamer", "fragment"])
 def test_pdf_pages_show_the_seeds_entries_in_the_seeds_order(form, tmp_path):
-    text = pdf_text(pdf_of("seed-2d-s1", form, tmp_path), tmp_path)
+    text = pdf_text(pdf_of("example-2d-s1", form, tmp_path), tmp_path)
     for row in SEED_2D_S1_ROWS:
         assert "".join(flat(cell) for cell in row) in text
     assert "Scatterandcrop" in text or form == "beamer"
@@ -80,7 +80,7 @@ def test_pdf_pages_show_the_seeds_entries_in_the_seeds_order(form, tmp_path):
 @pytest.mark.parametrize("form", FORMS)
 def test_a_hostile_title_compiles_as_plain_text(form, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    text = pdf_text(pdf_of("seed-1d", form, tmp_path, title=HOSTILE), tmp_path)
+    text = pdf_text(pdf_of("example-1d", form, tmp_path, title=HOSTILE), tmp_path)
     passwd = Path("/etc/passwd")
     if passwd.is_file():
         first = passwd.read_text().splitlines()[0]
@@ -127,7 +127,7 @@ def test_tex_errors_name_the_first_error_line():
 
 
 def test_same_source_same_pdf():
-    tex = render_latex(symconv.preset("seed-1d"), form="article")
+    tex = render_latex(symconv.preset("example-1d"), form="article")
     require_tool("pdflatex")
     assert compile_pdf(tex) == compile_pdf(tex)
 
@@ -155,7 +155,7 @@ def test_one_pdflatex_run_unless_a_rerun_changes_the_pdf(form, monkeypatch):
     require_tool("pdflatex")
     from symconv.latex import pdf
 
-    source = render_latex(symconv.preset("seed-2d-s1"), form=form)
+    source = render_latex(symconv.preset("example-2d-s1"), form=form)
     runs = []
     real_run = subprocess.run
 
@@ -193,7 +193,7 @@ def test_a_cached_template_renders_what_a_fresh_compile_renders(tmp_path, monkey
 
     from symconv.latex import templates
 
-    derivation = symconv.preset("seed-2d-s1")
+    derivation = symconv.preset("example-2d-s1")
     monkeypatch.setenv("SYMCONV_TEMPLATE_CACHE", "0")
     templates._environment.cache_clear()
     fresh = render_latex(derivation, form="article")

@@ -19,7 +19,7 @@ TWO_COLUMNS = (
 
 def test_a_long_result_fits_a_column_with_terms_per_line(tmp_path):
     require_tool("pdflatex")
-    d = symconv.preset("seed-2d-s1")
+    d = symconv.preset("example-2d-s1")
     plain = compile_log(TWO_COLUMNS % ("", d.to_latex()), tmp_path, "plain")
     assert any("overfull" in p for p in log_problems(plain))  # the seed's sum is too wide
     stacked = d.to_latex(notation=Notation(terms_per_line=2))
@@ -38,7 +38,7 @@ def test_a_fragment_without_figures_needs_no_tikz(tmp_path):
 
 def test_a_missing_package_is_named_once(tmp_path):
     require_tool("pdflatex")
-    tex = symconv.render_latex(symconv.preset("seed-1d"), "fragment")
+    tex = symconv.render_latex(symconv.preset("example-1d"), "fragment")
     log = compile_log(TWO_COLUMNS % ("", tex), tmp_path)  # amsmath but no tikz
     errors = [line for line in log.splitlines() if line.startswith("!")]
     assert errors[0] == r"! Package symconv Error: This needs \usepackage{tikz} in the preamble."
@@ -72,7 +72,7 @@ def test_a_column_width_lays_matrices_out_one_to_a_line(tmp_path):
 
 
 def test_the_width_is_checked(cli):
-    status, _, err = cli("example", "--preset", "seed-1d", "--width", "3")
+    status, _, err = cli("example", "--preset", "example-1d", "--width", "3")
     assert status == 2 and err.startswith("symconv: error: --width: must be an integer >= 16")
 
 

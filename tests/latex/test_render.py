@@ -41,14 +41,14 @@ def matrix_after(tex: str, name: str) -> list[list[str]]:
 # The seed's final outputs, row by row, as the seed prints them.
 SEED_OUTPUT = {
     # "Output after padding: [x1*w2, x1*w3 + x2*w1, x2*w2]"
-    "seed-1d": [["x1*w2", "x1*w3 + x2*w1", "x2*w2"]],
-    "seed-2d-s2": [
+    "example-1d": [["x1*w2", "x1*w3 + x2*w1", "x2*w2"]],
+    "example-2d-s2": [
         ["aw_{11}", "aw_{12}", "bw_{11}", "bw_{12}"],
         ["aw_{21}", "aw_{22}", "bw_{21}", "bw_{22}"],
         ["cw_{11}", "cw_{12}", "dw_{11}", "dw_{12}"],
         ["cw_{21}", "cw_{22}", "dw_{21}", "dw_{22}"],
     ],
-    "seed-2d-s1": [
+    "example-2d-s1": [
         ["aw_{11}", "aw_{12}+bw_{11}", "bw_{12}"],
         ["aw_{21}+cw_{11}", "aw_{22}+bw_{21}+cw_{12}+dw_{11}", "bw_{22}+dw_{12}"],
         ["cw_{21}", "cw_{22}+dw_{21}", "dw_{22}"],
@@ -77,21 +77,21 @@ def test_matrix_view_writes_the_same_entries_as_y(name):
 
 
 def test_1d_steps_follow_the_seed(fragments):
-    tex = squash(fragments["seed-1d"])
+    tex = squash(fragments["example-1d"])
     # "O=s(I-1)+k-2p = 2(2-1)+3-2*1 = 3", the canvas "s(I-1)+k = 2(2-1)+3 = 5"
     assert squash(r"O = s(I - 1) + k - 2p = 2(2-1) + 3 - 2\cdot 1 = 3") in tex
     assert squash(r"s(I - 1) + k = 2(2-1) + 3 = 5") in tex
     # "Take the first input pixel x1. Multiply it by the kernel: [x1*w1, x1*w2, x1*w3]"
-    assert matrix_after(fragments["seed-1d"], "x_{1} K") == [
+    assert matrix_after(fragments["example-1d"], "x_{1} K") == [
         [tex_of_seed(c) for c in ("x1*w1", "x1*w2", "x1*w3")]
     ]
-    assert matrix_after(fragments["seed-1d"], "x_{2} K") == [
+    assert matrix_after(fragments["example-1d"], "x_{2} K") == [
         [tex_of_seed(c) for c in ("x2*w1", "x2*w2", "x2*w3")]
     ]
     # "placed starting at index 0+s=2"; "to output positions ... here: 2, 3, 4"
     assert squash(r"$x_{2}$ starts at index $1\cdot 2 = 2$ and covers positions $2, 3, 4$") in tex
     # "Values: [x1*w1, x1*w2, x1*w3 + x2*w1, x2*w2, x2*w3]"
-    assert matrix_after(fragments["seed-1d"], r"O_{\text{full}}") == [
+    assert matrix_after(fragments["example-1d"], r"O_{\text{full}}") == [
         [tex_of_seed(c) for c in ("x1*w1", "x1*w2", "x1*w3 + x2*w1", "x2*w2", "x2*w3")]
     ]
     # "remove 1 element from the beginning and 1 from the end of this 5-element ... result"
@@ -99,19 +99,19 @@ def test_1d_steps_follow_the_seed(fragments):
     assert squash("of the $5$-cell canvas") in tex
     assert squash("Cells $1$ to $3$ of the canvas remain: $3$ in all.") in tex
     # "the effective input becomes [x1, 0, x2]"
-    assert "x_{1}&0&x_{2}" in "&".join(matrix_after(fragments["seed-1d"], "Z")[0])
+    assert "x_{1}&0&x_{2}" in "&".join(matrix_after(fragments["example-1d"], "Z")[0])
 
 
-@pytest.mark.parametrize("name, size", [("seed-2d-s2", 4), ("seed-2d-s1", 3)])
+@pytest.mark.parametrize("name, size", [("example-2d-s2", 4), ("example-2d-s1", 3)])
 def test_2d_output_size_formula_with_numbers(fragments, name, size):
-    s = 2 if name == "seed-2d-s2" else 1
+    s = 2 if name == "example-2d-s2" else 1
     # "O_h = s(I_h-1)+k_h-2p = 2*(2-1)+2-0 = 4" and "a 4x4 output"
     assert squash(rf"{s}(2-1) + 2 - 2\cdot 0 = {size}") in squash(fragments[name])
     assert squash(rf"the output is ${size} \times {size}$") in squash(fragments[name])
 
 
 def test_2d_scaled_kernels_and_placements_follow_the_seed(fragments):
-    tex = fragments["seed-2d-s2"]
+    tex = fragments["example-2d-s2"]
     # "aK = (aw11 aw12; aw21 aw22)" ... "dK = (dw11 dw12; dw21 dw22)"
     for letter in "abcd":
         expected = [[tex_of_seed(f"{letter}w{r}{c}") for c in (1, 2)] for r in (1, 2)]
@@ -126,7 +126,7 @@ def test_2d_scaled_kernels_and_placements_follow_the_seed(fragments):
 
 
 def test_2d_stride_1_regions_are_the_seeds(fragments):
-    flat = squash(fragments["seed-2d-s1"]).replace("{:}", ":").replace("\\", "")
+    flat = squash(fragments["example-2d-s1"]).replace("{:}", ":").replace("\\", "")
     # "a contributes to output region (0:1, 0:1)" ... "d ... (1:2, 1:2)"
     for letter, region in zip("abcd", ["(0:1,0:1)", "(0:1,1:2)", "(1:2,0:1)", "(1:2,1:2)"]):
         assert f"${letter}$" in flat and f"region${region}$" in flat
@@ -145,7 +145,7 @@ def test_every_verification_check_is_printed(fragments, name):
 
 @pytest.mark.parametrize("form", FORMS)
 def test_forms_are_what_they_say(form):
-    tex = render_latex(symconv.preset("seed-1d"), form=form)
+    tex = render_latex(symconv.preset("example-1d"), form=form)
     if form == "fragment":
         assert r"\documentclass" not in tex and r"\begin{document}" not in tex
     else:
@@ -158,13 +158,13 @@ def test_forms_are_what_they_say(form):
 
 
 def test_beamer_canvas_is_built_up_one_element_at_a_time():
-    tex = render_latex(symconv.preset("seed-2d-s1"), form="beamer")
+    tex = render_latex(symconv.preset("example-2d-s1"), form="beamer")
     step = tex[tex.index("{Step 4: summing the blocks}") :]
     stages = re.findall(r"\\only<(\d)>\{%\s*(.*?)\\centerline", step, flags=re.S)
     assert [n for n, _ in stages] == ["1", "2", "3", "4"]
     # each cell is \symconvsame{final}{stage}: the stage, in the final cell's room
     last = [[shown(c) for c in row] for row in matrix_after(stages[-1][1], r"O_{\text{full}}")]
-    assert last == [[tex_of_seed(c) for c in row] for row in SEED_OUTPUT["seed-2d-s1"]]
+    assert last == [[tex_of_seed(c) for c in row] for row in SEED_OUTPUT["example-2d-s1"]]
     first = [[shown(c) for c in row] for row in matrix_after(stages[0][1], r"O_{\text{full}}")]
     assert first == [["aw_{11}", "aw_{12}", "0"], ["aw_{21}", "aw_{22}", "0"], ["0", "0", "0"]]
     reserved = [[room(c) for c in row] for row in matrix_after(stages[0][1], r"O_{\text{full}}")]
@@ -196,11 +196,11 @@ def room(cell: str) -> str:
 
 
 def test_figures_show_each_block_its_overlap_counts_and_the_crop():
-    tex = render_latex(symconv.preset("seed-2d-s1"), form="article")
+    tex = render_latex(symconv.preset("example-2d-s1"), form="article")
     assert tex.count(r"\begin{tikzpicture}") == 2  # the canvas and the zero-insertion view
     counts = re.findall(r"bfseries\] at \([^)]*\) \{(\d+)\};", tex)
     assert counts == ["2", "2", "4", "2", "2"]  # the centre cell and its four neighbours
-    one_d = render_latex(symconv.preset("seed-1d"), form="article")
+    one_d = render_latex(symconv.preset("example-1d"), form="article")
     assert "[very thick, dashed] ( 1," in one_d  # the crop keeps canvas cells 1..3
 
 
@@ -236,15 +236,15 @@ def test_three_dimensional_examples_are_summarised():
 
 
 def test_same_request_same_bytes():
-    first = render_latex(symconv.preset("seed-2d-s1"), form="beamer")
-    assert render_latex(symconv.preset("seed-2d-s1"), form="beamer") == first
+    first = render_latex(symconv.preset("example-2d-s1"), form="beamer")
+    assert render_latex(symconv.preset("example-2d-s1"), form="beamer") == first
 
 
 HOSTILE = r"\input{/etc/passwd} \write18{touch /tmp/pwned} ^^5c $x$ % # _ & ~ { }"
 
 
 def test_titles_are_escaped_never_commands():
-    d = dataclasses.replace(symconv.preset("seed-1d"), title=HOSTILE)
+    d = dataclasses.replace(symconv.preset("example-1d"), title=HOSTILE)
     for form in FORMS:
         tex = render_latex(d, form=form)
         assert r"\input{/etc" not in tex and r"\write18" not in tex and "^^5c" not in tex
@@ -253,7 +253,7 @@ def test_titles_are_escaped_never_commands():
 
 @pytest.mark.parametrize("title", ["two\nlines", "bell\x07", "nul\x00"])
 def test_control_characters_in_titles_are_refused(title):
-    d = dataclasses.replace(symconv.preset("seed-1d"), title=title)
+    d = dataclasses.replace(symconv.preset("example-1d"), title=title)
     with pytest.raises(SymconvError) as error:
         render_latex(d)
     assert error.value.parameter == "title"
@@ -270,9 +270,9 @@ def test_symbols_whose_names_would_be_tex_are_refused():
 
 def test_bad_form_and_template_folder_are_refused(tmp_path):
     with pytest.raises(SymconvError, match="form"):
-        render_latex(symconv.preset("seed-1d"), form="poster")
+        render_latex(symconv.preset("example-1d"), form="poster")
     with pytest.raises(SymconvError, match="template_dir"):
-        render_latex(symconv.preset("seed-1d"), template_dir=tmp_path / "missing")
+        render_latex(symconv.preset("example-1d"), template_dir=tmp_path / "missing")
 
 
 def test_a_users_template_folder_comes_first(tmp_path):
@@ -281,7 +281,7 @@ def test_a_users_template_folder_comes_first(tmp_path):
         "\\documentclass{report}\n((* include 'setup.tex.j2' *))\n"
         "\\title{((( ex.title | tex )))}\n((( ex.output.latex )))\n"
     )
-    d = symconv.preset("seed-1d")
+    d = symconv.preset("example-1d")
     article = render_latex(d, form="article", template_dir=tmp_path)
     assert article.startswith("\\documentclass{report}\n% my house style")
     assert r"x_{1} w_{3} + x_{2} w_{1}" in article
@@ -292,7 +292,7 @@ def test_a_users_template_folder_comes_first(tmp_path):
 def test_undefined_template_variables_are_errors(tmp_path):
     (tmp_path / "fragment.tex.j2").write_text("((( ex.no_such_step )))")
     with pytest.raises(symconv.SymconvError) as info:
-        render_latex(symconv.preset("seed-1d"), template_dir=tmp_path)
+        render_latex(symconv.preset("example-1d"), template_dir=tmp_path)
     assert info.value.parameter == "template_dir" and "no_such_step" in str(info.value)
 
 
@@ -300,7 +300,7 @@ def test_broken_user_template_is_one_line_on_the_command_line(tmp_path, capsys):
     from symconv.cli.main import main
 
     (tmp_path / "fragment.tex.j2").write_text("((* if *))")
-    status = main(["example", "--preset", "seed-1d", "--template-dir", str(tmp_path)])
+    status = main(["example", "--preset", "example-1d", "--template-dir", str(tmp_path)])
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1
     assert "--template-dir: fragment.tex.j2, line 1" in err
@@ -309,7 +309,7 @@ def test_broken_user_template_is_one_line_on_the_command_line(tmp_path, capsys):
 def test_slides_share_a_cell_among_the_blocks_placed_so_far():
     # The centre cell of the 2-D stride-1 example receives a, b, c and d in turn: on each
     # overlay its whole width is split among those placed, so no placed block shows a gap.
-    tex = render_latex(symconv.preset("seed-2d-s1"), form="beamer")
+    tex = render_latex(symconv.preset("example-2d-s1"), form="beamer")
     centre = [
         line
         for line in tex.splitlines()

@@ -127,7 +127,7 @@ def _pages(folder: Path) -> dict[int, bytes]:
     return pages
 
 
-@pytest.mark.parametrize("name", ["seed-2d-s1", "seed-1d", "3x3 stride 2 output_padding 1"])
+@pytest.mark.parametrize("name", ["example-2d-s1", "example-1d", "3x3 stride 2 output_padding 1"])
 def test_consecutive_overlays_differ_visibly(name, tmp_path):
     source = (
         _slides(SLIDES[name])
@@ -160,7 +160,7 @@ def _words(pdf: Path, page: int) -> list[tuple[str, float, float, float]]:
     return [(t, float(x), float(y0), float(y1) - float(y0)) for x, y0, y1, t in words]
 
 
-@pytest.mark.parametrize("preset", ["seed-2d-s1", "seed-1d"])
+@pytest.mark.parametrize("preset", ["example-2d-s1", "example-1d"])
 def test_the_staged_canvas_keeps_its_size_between_overlays(preset, tmp_path):
     source = symconv.render_latex(symconv.preset(preset), form="beamer")
     assert r"\symconvsame{" in source

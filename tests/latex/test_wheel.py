@@ -34,8 +34,8 @@ def test_wheel_contains_the_templates_and_uses_them(tmp_path):
         "import symconv, symconv.latex.templates as r\n"
         "print(symconv.__file__)\n"
         "print(r.template_folder())\n"
-        "print(symconv.render_html(symconv.preset('seed-1d')).count('<math'))\n"
-        "print(symconv.render_latex(symconv.preset('seed-1d'), form='article'))\n"
+        "print(symconv.render_html(symconv.preset('example-1d')).count('<math'))\n"
+        "print(symconv.render_latex(symconv.preset('example-1d'), form='article'))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],

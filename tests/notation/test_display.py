@@ -30,19 +30,19 @@ def squeeze(text):
 
 
 def test_derivation_renders_in_jupyter_as_the_seeds_matrix():
-    latex = symconv.preset("seed-2d-s1")._repr_latex_()
+    latex = symconv.preset("example-2d-s1")._repr_latex_()
     assert latex.startswith("$$") and latex.endswith("$$")
     assert squeeze(r"O = \begin{pmatrix}" + SEED_2D_S1 + r"\end{pmatrix}") in squeeze(latex)
 
 
 def test_output_latex_is_the_result_alone():
-    assert output_latex(symconv.preset("seed-1d")) == (
+    assert output_latex(symconv.preset("example-1d")) == (
         r"O = \begin{pmatrix} x_{1} w_{2} & x_{1} w_{3} + x_{2} w_{1} & x_{2} w_{2} \end{pmatrix}"
     )
 
 
 def test_to_latex_is_a_display_equation_of_the_result_to_paste():
-    d = symconv.preset("seed-2d-s1")
+    d = symconv.preset("example-2d-s1")
     latex = d.to_latex()
     assert latex.startswith("\\[\n") and latex.endswith("\n\\]\n")
     assert squeeze(SEED_2D_S1) in squeeze(latex)
@@ -50,7 +50,7 @@ def test_to_latex_is_a_display_equation_of_the_result_to_paste():
 
 
 def test_to_latex_writes_the_result_and_points_elsewhere_for_a_worked_example():
-    d = symconv.preset("seed-1d")
+    d = symconv.preset("example-1d")
     for form in ("article", "poster"):
         with pytest.raises(symconv.SymconvError) as info:
             d.to_latex(form)
@@ -58,7 +58,7 @@ def test_to_latex_writes_the_result_and_points_elsewhere_for_a_worked_example():
 
 
 def test_verification_renders_every_check():
-    d = symconv.preset("seed-2d-s2")
+    d = symconv.preset("example-2d-s2")
     latex = d.verification._repr_latex_()
     assert latex.startswith("$$") and latex.endswith("$$")
     assert latex.count(r"\text{PASS}") == 3 and "FAIL" not in latex
@@ -108,7 +108,7 @@ def test_sum_text_keeps_the_given_order_and_drops_zeros():
 
 
 def test_output_text_shows_another_methods_differing_result_as_it_is():
-    d = symconv.preset("seed-1d")
+    d = symconv.preset("example-1d")
     other = sympy.ImmutableDenseNDimArray([d.output[0], sympy.Symbol("q"), d.output[2]], (3,))
     assert output_text(d, other) == "O = [x1*w2, q, x2*w2]"
 
@@ -155,7 +155,7 @@ def test_load_ext_shows_errors_as_one_line_of_html(tmp_path):
         _cells(
             "%load_ext symconv",
             "import symconv\nsymconv.derive_symbolic(2, 3, stride=0)",
-            "symconv.preset('seed-1d')",
+            "symconv.preset('example-1d')",
             "%unload_ext symconv",
             "symconv.derive_symbolic(2, 3, stride=0)",
             raises=(1, 4),
@@ -190,7 +190,7 @@ def compile_latex(body, tmp_path):
 def test_command_line_latex_compiles(tmp_path, capsys):
     parts = []
     for argv in (
-        ["derive", "--preset", "seed-2d-s1", "--format", "latex"],
+        ["derive", "--preset", "example-2d-s1", "--format", "latex"],
         [
             "derive",
             "--input",
@@ -225,7 +225,7 @@ def test_command_line_latex_compiles(tmp_path, capsys):
 
 
 def test_jupyter_latex_compiles(tmp_path):
-    d = symconv.preset("seed-2d-s2")
+    d = symconv.preset("example-2d-s2")
     failed = Verification((Check("a_b <c> ^ {d} 50% #1 & $", False, "x~y \\z"),))
     parts = [d._repr_latex_(), d.verification._repr_latex_(), failed._repr_latex_()]
     body = "\n".join(parts)

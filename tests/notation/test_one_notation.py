@@ -14,12 +14,12 @@ SEED_1D = "[x1*w2, x1*w3 + x2*w1, x2*w2]"
 
 
 def test_the_result_has_one_name_in_every_output(cli):
-    d = symconv.preset("seed-1d")
+    d = symconv.preset("example-1d")
     assert RESULT == "O"
     assert d.to_latex().splitlines()[1].startswith("O = ")
     assert d._repr_latex_().startswith("$$O = ")
-    assert cli("derive", "--preset", "seed-1d")[1] == f"O = {SEED_1D}\n"
-    assert r"\[" + "\nO = " in cli("derive", "--preset", "seed-1d", "--format", "latex")[1]
+    assert cli("derive", "--preset", "example-1d")[1] == f"O = {SEED_1D}\n"
+    assert r"\[" + "\nO = " in cli("derive", "--preset", "example-1d", "--format", "latex")[1]
     example = symconv.render_latex(d, form="fragment")
     assert r"\displaystyle O = \begin{pmatrix} x_{1} w_{2}" in example
     assert MATRIX_PRODUCT + " = " in example  # vec(O) = C^T vec(I), the matrix view
@@ -30,7 +30,7 @@ def test_the_result_has_one_name_in_every_output(cli):
 
 
 def test_no_output_calls_the_result_y(cli):
-    d = symconv.preset("seed-2d-s2")
+    d = symconv.preset("example-2d-s2")
     documents = [symconv.render_latex(d, form=f) for f in ("fragment", "article", "beamer")]
     for tex in documents:
         assert not re.search(r"(?<![\\a-zA-Z{])y = |\$y\$|(?<![\\a-zA-Z])y\[", tex)
@@ -40,7 +40,7 @@ def test_no_output_calls_the_result_y(cli):
 
 @pytest.mark.parametrize("what", ["polyphase", "closed-form", "gradient"])
 def test_analyses_write_products_input_first(what):
-    text = analysis_text(symconv.preset("seed-1d"), (what,))
+    text = analysis_text(symconv.preset("example-1d"), (what,))
     products = re.findall(r"\b([a-z]+)\d+\*([a-z]+)\d+\b", text)
     assert products, text
     for first, second in products:
@@ -91,13 +91,13 @@ def test_element_names_count_from_one_and_positions_from_zero():
     # O_{1,1} (15 x 15: separated, as any array past 9) beside x_{11}, never O[0,0]
     assert listed and listed[0] == ("1,1", "x_{11}") and listed[1] == ("1,2", "x_{11}")
     assert not re.search(r"(?<![a-z}])O\[\d", tex)
-    closed = symconv.render_analysis(symconv.preset("seed-1d"), sections=["closed-form"])
+    closed = symconv.render_analysis(symconv.preset("example-1d"), sections=["closed-form"])
     assert r"O[0] & = x\left[0\right] w\left[1\right] & = x_{1} w_{2}" in closed
 
 
 def test_one_transpose_sign(cli):
-    d = symconv.preset("seed-2d-s1")
-    matrix = cli("matrix", "--preset", "seed-2d-s1", "--format", "latex")[1]
+    d = symconv.preset("example-2d-s1")
+    matrix = cli("matrix", "--preset", "example-2d-s1", "--format", "latex")[1]
     documents = [symconv.render_latex(d, form=f) for f in ("article", "beamer")] + [matrix]
     for tex in documents:
         assert "C" + TRANSPOSE in tex

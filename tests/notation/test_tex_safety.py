@@ -48,7 +48,7 @@ def test_every_accepted_title_character_compiles(form):
 
     require_tool("pdflatex")
     title = "".join(sorted(_TYPESET)) + " " + " ".join(sorted(_UNICODE_MATH))
-    derivation = symconv.preset("seed-1d")
+    derivation = symconv.preset("example-1d")
     import dataclasses
 
     tex = symconv.render_latex(dataclasses.replace(derivation, title=title), form=form)
@@ -59,6 +59,6 @@ def test_every_accepted_title_character_compiles(form):
 def test_titles_pdflatex_cannot_typeset_are_refused(title):
     import dataclasses
 
-    derivation = dataclasses.replace(symconv.preset("seed-1d"), title=title)
+    derivation = dataclasses.replace(symconv.preset("example-1d"), title=title)
     with pytest.raises(symconv.SymconvError, match="cannot be typeset"):
         symconv.render_latex(derivation)

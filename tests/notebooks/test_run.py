@@ -17,7 +17,7 @@ from tests.notebooks.kernel import execute, outputs
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NAMES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 OURS = [
-    "01-seed-walkthrough.ipynb",
+    "01-walkthrough.ipynb",
     "02-stride-padding-dilation.ipynb",
     "03-matrix-view-and-gradient.ipynb",
 ]
@@ -47,7 +47,7 @@ def test_stored_notebooks_are_what_the_script_writes():
 
 
 #: The notebooks that draw figures: each must show them as images.
-WITH_FIGURES = {"02-stride-padding-dilation.ipynb": 1, "04-beyond-the-seed.ipynb": 2}
+WITH_FIGURES = {"02-stride-padding-dilation.ipynb": 1, "04-beyond-the-examples.ipynb": 2}
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -14,9 +14,9 @@ from symconv.core.grid import ndindex
 from symconv.web.animate import MAX_TEXT_COLS, VIEWS, _shown, animate, animation_frames, draw_frame
 
 CONFIGURATIONS = {
-    "seed-1d": symconv.preset("seed-1d"),
-    "seed-2d-s1": symconv.preset("seed-2d-s1"),
-    "seed-2d-s2": symconv.preset("seed-2d-s2"),
+    "example-1d": symconv.preset("example-1d"),
+    "example-2d-s1": symconv.preset("example-2d-s1"),
+    "example-2d-s2": symconv.preset("example-2d-s2"),
     "2d-crop": symconv.derive(
         symconv.symbols_array("x", (3, 2)),
         symconv.symbols_array("w", (2, 3)),
@@ -62,21 +62,21 @@ def test_frames_count_end_on_the_derivation_and_differ(name, view):
 
 
 def test_the_output_fills_one_entry_per_frame():
-    frames = animation_frames(symconv.preset("seed-2d-s1"), "zero-insertion")
+    frames = animation_frames(symconv.preset("example-2d-s1"), "zero-insertion")
     filled = [sum(1 for c in f.grids[-1].cells if c) for f in frames]
     assert filled == list(range(10))
 
 
 def test_an_animated_png_holds_the_same_frames():
-    d = symconv.preset("seed-1d")
+    d = symconv.preset("example-1d")
     gif, png = decoded(animate(d, "scatter", "gif")), decoded(animate(d, "scatter", "apng"))
     assert len(png) == len(gif) == 4
     assert Image.open(BytesIO(animate(d, "scatter", "apng"))).format == "PNG"
 
 
 def test_the_same_request_gives_the_same_bytes():
-    d = symconv.preset("seed-2d-s2")
-    assert animate(d, "matrix") == animate(symconv.preset("seed-2d-s2"), "matrix")
+    d = symconv.preset("example-2d-s2")
+    assert animate(d, "matrix") == animate(symconv.preset("example-2d-s2"), "matrix")
 
 
 def test_what_cannot_be_read_is_elided():
@@ -93,7 +93,7 @@ def test_what_cannot_be_read_is_elided():
 
 def test_refusals():
     with pytest.raises(symconv.SymconvError, match="view"):
-        animation_frames(symconv.preset("seed-1d"), "sideways")
+        animation_frames(symconv.preset("example-1d"), "sideways")
     d3 = symconv.derive(
         symconv.symbols_array("x", (2, 2, 2)), symconv.symbols_array("w", (1, 1, 1))
     )
@@ -106,12 +106,14 @@ def test_refusals():
 
 def test_animate_on_the_command_line(cli, tmp_path):
     out = tmp_path / "scatter.gif"
-    status, _, err = cli("animate", "--preset", "seed-2d-s1", "--view", "scatter", "-o", str(out))
+    status, _, err = cli(
+        "animate", "--preset", "example-2d-s1", "--view", "scatter", "-o", str(out)
+    )
     assert status == 0, err
-    assert out.read_bytes() == animate(symconv.preset("seed-2d-s1"), "scatter")
-    status, _, err = cli("animate", "--preset", "seed-2d-s1", "-o", str(out))
+    assert out.read_bytes() == animate(symconv.preset("example-2d-s1"), "scatter")
+    status, _, err = cli("animate", "--preset", "example-2d-s1", "-o", str(out))
     assert status == 2 and "--force" in err
-    status, _, err = cli("animate", "--preset", "seed-1d", "-o", str(tmp_path / "a.txt"))
+    status, _, err = cli("animate", "--preset", "example-1d", "-o", str(tmp_path / "a.txt"))
     assert status == 2 and ".gif" in err
     status, _, err = cli(
         "animate",
@@ -126,6 +128,6 @@ def test_animate_on_the_command_line(cli, tmp_path):
     )
     assert status == 2 and "--in-channels" in err
     status, _, _ = cli(
-        "animate", "--preset", "seed-1d", "--view", "matrix", "-o", str(tmp_path / "m.png")
+        "animate", "--preset", "example-1d", "--view", "matrix", "-o", str(tmp_path / "m.png")
     )
     assert status == 0 and len(decoded((tmp_path / "m.png").read_bytes())) == 4

@@ -21,13 +21,13 @@ from symconv.web.mathml import mathml
 from symconv.web.page import SVG_NS, render_html
 from tests.browser import dump_dom, screenshot, variety
 
-PRESETS = ("seed-1d", "seed-2d-s1", "seed-2d-s2")
+PRESETS = ("example-1d", "example-2d-s1", "example-2d-s2")
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 # What the source document's three examples show in the middle of their result.
 SEED_ENTRIES = {
-    "seed-1d": "x1w3+x2w1",
-    "seed-2d-s1": "aw22+bw21+cw12+dw11",
-    "seed-2d-s2": "dw11",
+    "example-1d": "x1w3+x2w1",
+    "example-2d-s1": "aw22+bw21+cw12+dw11",
+    "example-2d-s2": "dw11",
 }
 
 PROBE = """<script>

@@ -48,21 +48,21 @@ def test_numbers_and_greek_letters_are_written():
 
 
 def test_the_same_request_gives_the_same_bytes():
-    d = symconv.preset("seed-2d-s1")
-    assert render_html(d) == render_html(symconv.preset("seed-2d-s1"))
-    assert render_markdown(d) == render_markdown(symconv.preset("seed-2d-s1"))
+    d = symconv.preset("example-2d-s1")
+    assert render_html(d) == render_html(symconv.preset("example-2d-s1"))
+    assert render_markdown(d) == render_markdown(symconv.preset("example-2d-s1"))
 
 
 def test_a_title_is_text_on_the_page_never_markup():
-    page = render_html(symconv.preset("seed-1d"), title='<script>alert("x")</script> & 😀')
+    page = render_html(symconv.preset("example-1d"), title='<script>alert("x")</script> & 😀')
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 😀" in page
-    text, _ = render_markdown(symconv.preset("seed-1d"), title="<b>*bold*</b> [link](x)")
+    text, _ = render_markdown(symconv.preset("example-1d"), title="<b>*bold*</b> [link](x)")
     assert text.startswith(r"# \<b\>\*bold\*\</b\> \[link\](x)")
 
 
 def test_the_steps_come_in_the_articles_order():
-    page = render_html(symconv.preset("seed-2d-s1"))
+    page = render_html(symconv.preset("example-2d-s1"))
     steps = re.findall(r"<h[23]>(.*?)</h[23]>", page)
     assert steps == [
         "Scatter and crop",
@@ -76,12 +76,12 @@ def test_the_steps_come_in_the_articles_order():
         "The matrix view",
         "The three views agree",
     ]
-    tex = symconv.render_latex(symconv.preset("seed-2d-s1"), form="article")
+    tex = symconv.render_latex(symconv.preset("example-2d-s1"), form="article")
     assert [s for s in steps if "{" + s + "}" in tex] == steps
 
 
 def test_the_canvas_is_built_block_by_block_with_the_keyboard():
-    page = render_html(symconv.preset("seed-2d-s1"))
+    page = render_html(symconv.preset("example-2d-s1"))
     builds = re.findall(r'<details class="build">\s*<summary>Step (\d) of 4', page)
     assert builds == ["1", "2", "3", "4"]
     assert page.count("<summary>") == 6 + 4  # details and summary are focusable natively
@@ -93,12 +93,12 @@ def test_mathml_refuses_nothing_silently():
 
 def test_html_on_the_command_line(cli, tmp_path):
     out = tmp_path / "page.html"
-    status, _, err = cli("example", "--preset", "seed-1d", "--form", "html", "-o", str(out))
+    status, _, err = cli("example", "--preset", "example-1d", "--form", "html", "-o", str(out))
     assert status == 0, err
-    assert out.read_text() == render_html(symconv.preset("seed-1d")) + ""
-    status, _, err = cli("example", "--preset", "seed-1d", "--form", "html", "-o", str(out))
+    assert out.read_text() == render_html(symconv.preset("example-1d")) + ""
+    status, _, err = cli("example", "--preset", "example-1d", "--form", "html", "-o", str(out))
     assert status == 2 and "--force" in err
-    status, stdout, _ = cli("example", "--preset", "seed-1d", "--form", "html", "--no-figures")
+    status, stdout, _ = cli("example", "--preset", "example-1d", "--form", "html", "--no-figures")
     assert status == 0 and "<svg" not in stdout and "<math" in stdout
 
 
@@ -117,7 +117,9 @@ def test_web_forms_refuse_what_they_cannot_do(cli, args, message):
 
 def test_markdown_figures_go_beside_it_and_are_not_overwritten(cli, tmp_path):
     out = tmp_path / "notes.md"
-    status, _, err = cli("example", "--preset", "seed-2d-s2", "--form", "markdown", "-o", str(out))
+    status, _, err = cli(
+        "example", "--preset", "example-2d-s2", "--form", "markdown", "-o", str(out)
+    )
     assert status == 0, err
     assert sorted(p.name for p in (tmp_path / "notes_files").iterdir()) == [
         "fig-1.svg",
@@ -125,9 +127,11 @@ def test_markdown_figures_go_beside_it_and_are_not_overwritten(cli, tmp_path):
     ]
     assert "](notes_files/fig-1.svg)" in out.read_text()
     out.unlink()
-    status, _, err = cli("example", "--preset", "seed-2d-s2", "--form", "markdown", "-o", str(out))
+    status, _, err = cli(
+        "example", "--preset", "example-2d-s2", "--form", "markdown", "-o", str(out)
+    )
     assert status == 2 and "fig-1.svg" in err and not out.exists()
     status, _, err = cli(
-        "example", "--preset", "seed-2d-s2", "--form", "markdown", "-o", str(out), "--force"
+        "example", "--preset", "example-2d-s2", "--form", "markdown", "-o", str(out), "--force"
     )
     assert status == 0 and out.exists()

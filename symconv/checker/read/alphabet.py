@@ -4,7 +4,7 @@ A written name is split into a stem and an index (``w_{12}`` is ``w`` with ``(1,
 and looked up; a name that is not there stays unknown and is never guessed.
 
 >>> from symconv.engine.presets import preset
->>> alphabet = Alphabet.of(preset("seed-1d"))
+>>> alphabet = Alphabet.of(preset("example-1d"))
 >>> alphabet.stems, alphabet.resolve("w", "3"), alphabet.other_base("w", (0,))
 (('w', 'x'), w3, (0, w1))
 """
@@ -29,7 +29,7 @@ class Alphabet:
     """The names a result may use: the configuration's input and kernel symbols.
 
     >>> from symconv.engine.presets import preset
-    >>> alphabet = Alphabet.of(preset("seed-2d-s1"))
+    >>> alphabet = Alphabet.of(preset("example-2d-s1"))
     >>> alphabet.stems
     ('a', 'b', 'c', 'd', 'w')
     >>> alphabet.resolve("w", "12"), alphabet.resolve("w", (2, 1)), alphabet.resolve("w", "13")

@@ -9,10 +9,10 @@ guessed.
 
 >>> from symconv.engine.presets import preset
 >>> written = read_result(r"$$\begin{pmatrix} aw_{11} & aw_{12}+bw_{11} \end{pmatrix}$$",
-...                       preset("seed-2d-s1"))
+...                       preset("example-2d-s1"))
 >>> written.shape, written.values
 ((1, 2), [a*w11, a*w12 + b*w11])
->>> read_result("[x1*w2, x_1 w_3 + x_{2} \\cdot w_{1}, x2w2]", preset("seed-1d")).values
+>>> read_result("[x1*w2, x_1 w_3 + x_{2} \\cdot w_{1}, x2w2]", preset("example-1d")).values
 [w2*x1, w1*x2 + w3*x1, w2*x2]
 """
 
@@ -47,7 +47,7 @@ def read_result(written: object, derivation) -> WrittenResult:
     list, JSON) or already-nested lists of strings, numbers or SymPy expressions.
 
     >>> from symconv.engine.presets import preset
-    >>> read_result('[["aw_{11}", "k_{12}"]]', preset("seed-2d-s1")).unknown[0].name
+    >>> read_result('[["aw_{11}", "k_{12}"]]', preset("example-2d-s1")).unknown[0].name
     'k12'
     """
     alphabet = Alphabet.of(derivation)

@@ -7,7 +7,7 @@ so are the Unicode ``×``, ``·`` and ``⋅``; Unicode sub- and superscript digi
 ``x²``) are read as ``w_{12}`` and ``x^{2}``.
 
 >>> from symconv.engine.presets import preset
->>> found, unknown = tokens(r"aw_{11} \cdot 2k_1", Alphabet.of(preset("seed-2d-s1")), "entry")
+>>> found, unknown = tokens(r"aw_{11} \cdot 2k_1", Alphabet.of(preset("example-2d-s1")), "entry")
 >>> [(t.kind, t.value) for t in found]
 [('sym', a), ('sym', w11), ('op', '*'), ('num', 2), ('sym', k1)]
 >>> [(u.name, u.written, u.offset) for u in unknown]

@@ -62,7 +62,7 @@ class WrittenResult:
 
     >>> from symconv.checker.read.parse import read_result
     >>> from symconv.engine.presets import preset
-    >>> r = read_result("[[a*w11, b*w11], [c*w11, d*w11]]", preset("seed-2d-s1"))
+    >>> r = read_result("[[a*w11, b*w11], [c*w11, d*w11]]", preset("example-2d-s1"))
     >>> r.shape, r.form, r.cell((1, 0)).value
     ((2, 2), 'list', c*w11)
     """

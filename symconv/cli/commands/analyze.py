@@ -29,11 +29,11 @@ FORMATS = ("text", "latex")
 EXAMPLES = """examples:
   symconv analyze --input 6 --kernel 3 --stride 2 --what overlap
   symconv analyze --input 4x4 --kernel 4x4 --stride 2 --padding 1 --what overlap
-  symconv analyze --preset seed-1d --what polyphase
-  symconv analyze --preset seed-1d --what closed-form
+  symconv analyze --preset example-1d --what polyphase
+  symconv analyze --preset example-1d --what closed-form
   symconv analyze --input 3 --kernel 3 --stride 2 --padding 1 --what sizes
-  symconv analyze --preset seed-2d-s2 --what gradient
-  symconv analyze --preset seed-1d --format latex --form article -o seed-1d-analysis.tex --pdf
+  symconv analyze --preset example-2d-s2 --what gradient
+  symconv analyze --preset example-1d --format latex --form article -o example-1d-analysis.tex --pdf
 """
 
 

@@ -16,8 +16,8 @@ from symconv.errors import SymconvError
 from symconv.web.animate import VIEWS, animate
 
 EXAMPLES = """examples:
-  symconv animate --preset seed-2d-s1 --view scatter -o scatter.gif
-  symconv animate --preset seed-1d --view zero-insertion -o zero-insertion.png
+  symconv animate --preset example-2d-s1 --view scatter -o scatter.gif
+  symconv animate --preset example-1d --view zero-insertion -o zero-insertion.png
   symconv animate --input 3x3 --kernel 3x3 --stride 2 --padding 1 --view matrix -o matrix.gif
 """
 SUFFIXES = {".gif": "gif", ".png": "apng", ".apng": "apng"}

@@ -36,10 +36,10 @@ FORMATS = ("text", "latex", "json")
 MAX_BYTES = 1_000_000
 
 EXAMPLES = r"""examples:
-  symconv check --preset seed-2d-s1 mine.tex
-  echo '[x1*w2, x1*w3 + x2*w1, x2*w2]' | symconv check --preset seed-1d
+  symconv check --preset example-2d-s1 mine.tex
+  echo '[x1*w2, x1*w3 + x2*w1, x2*w2]' | symconv check --preset example-1d
   symconv check --input 3 --kernel 2 --stride 2 mine.txt --format json
-  symconv check --preset seed-2d-s1 mine.tex --format latex -o report.tex
+  symconv check --preset example-2d-s1 mine.tex --format latex -o report.tex
 
 The result may be a LaTeX matrix (pmatrix, bmatrix, array, \left( ... \right); with or
 without $$ or \[ \]), rows written with & and \\, a vector like [x1*w2, x1*w3 + x2*w1,

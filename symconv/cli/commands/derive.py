@@ -1,7 +1,7 @@
 """``symconv derive``: the output of one configuration as text, LaTeX or JSON.
 
 >>> from symconv.engine.presets import preset
->>> print(derive_text(preset("seed-2d-s1"), "zero_insertion"))
+>>> print(derive_text(preset("example-2d-s1"), "zero_insertion"))
 O =
 [a*w11, a*w12 + b*w11, b*w12]
 [a*w21 + c*w11, a*w22 + b*w21 + c*w12 + d*w11, b*w22 + d*w12]
@@ -41,11 +41,11 @@ from symconv.notation.style import RESULT
 from symconv.views import METHODS
 
 EXAMPLES = """examples:
-  symconv derive --preset seed-1d
+  symconv derive --preset example-1d
   symconv derive --input 2x2 --kernel 2x2 --stride 1 --letters --format latex
   symconv derive --input 3 --kernel 3 --stride 2 --pads 1,0 --method zero_insertion
   symconv derive --input 2x2 --kernel 3x3 --in-channels 2 --out-channels 2 --format json
-  symconv derive --preset seed-2d-s2 --format latex -o seed-2d-s2.tex
+  symconv derive --preset example-2d-s2 --format latex -o example-2d-s2.tex
 """
 
 

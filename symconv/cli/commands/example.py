@@ -30,14 +30,14 @@ from symconv.web.page import render_html, render_markdown
 WEB_FORMS = ("html", "markdown")
 
 EXAMPLES = """examples:
-  symconv example --preset seed-2d-s1 --form article -o seed-2d-s1.tex --pdf
-  symconv example --preset seed-1d --form beamer -o slides.tex
+  symconv example --preset example-2d-s1 --form article -o example-2d-s1.tex --pdf
+  symconv example --preset example-1d --form beamer -o slides.tex
   symconv example --input 2x2 --kernel 3x3 --stride 2 --padding 1 --form fragment
   symconv example --input 3x3 --kernel 3x3 --stride 2 --terms-per-line 2 --no-figures
-  symconv example --preset seed-2d-s2 --delimiter bmatrix --template-dir my-templates
+  symconv example --preset example-2d-s2 --delimiter bmatrix --template-dir my-templates
   symconv example --input 2x2 --kernel 2x2 --in-channels 2 --out-channels 2 --groups 2
-  symconv example --preset seed-2d-s1 --form html -o page.html
-  symconv example --preset seed-1d --form markdown -o page.md
+  symconv example --preset example-2d-s1 --form html -o page.html
+  symconv example --preset example-1d --form markdown -o page.md
 """
 
 

@@ -4,7 +4,7 @@
 taps) sum into output entry ``r``.
 
 >>> from symconv.engine.presets import preset
->>> print(matrices_text(preset("seed-1d").conv_matrix, "both"))
+>>> print(matrices_text(preset("example-1d").conv_matrix, "both"))
 C (2 x 3) =
 [w2, w3,  0]
 [ 0, w1, w2]
@@ -39,7 +39,7 @@ from symconv.notation.style import Notation
 from symconv.views.matrix import conv_matrix_of
 
 EXAMPLES = """examples:
-  symconv matrix --preset seed-1d
+  symconv matrix --preset example-1d
   symconv matrix --input 2x2 --kernel 2x2 --stride 1 --which CT
   symconv matrix --input 3 --kernel 3 --stride 2 --padding 1 --format latex
   symconv matrix --input 2 --kernel 2 --in-channels 2 --out-channels 2 --groups 2

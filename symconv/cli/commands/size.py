@@ -20,7 +20,7 @@ from symconv.errors import SymconvError
 EXAMPLES = """examples:
   symconv size --input 2 --kernel 3 --stride 2 --padding 1
   symconv size --input 4x4 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
-  symconv size --preset seed-2d-s2
+  symconv size --preset example-2d-s2
   symconv size --convention keras --input 2 --kernel 3 --stride 2 --padding same --output-padding 1
   symconv size --convention jax --input 3 --kernel 3 --padding 2:4
   symconv size --convention tf --input 2 --kernel 3 --stride 2 --padding SAME --output-shape 4

@@ -3,7 +3,7 @@
 Exit status 0 when every check passes, 1 when one fails (the report says where).
 
 >>> from symconv.cli.main import main
->>> main(["verify", "--preset", "seed-1d"])
+>>> main(["verify", "--preset", "example-1d"])
 PASS  three views agree (scatter = zero_insertion = matrix): 3 entries each
 PASS  adjoint identity <C u, v> = <u, C^T v>
 PASS  gradient identity dL/dz = conv_transpose(I, K)
@@ -19,7 +19,7 @@ from symconv.cli.output import write_output
 from symconv.engine.verification import Verification, verify_problem
 
 EXAMPLES = """examples:
-  symconv verify --preset seed-2d-s1
+  symconv verify --preset example-2d-s1
   symconv verify --input 3x3 --kernel 3x3 --stride 2 --padding 1 --output-padding 1
   symconv verify --input 4 --kernel 3 --stride 2 --pads 1,0 --dilation 2
   symconv verify --input 2x2 --kernel 2x2 --in-channels 4 --out-channels 2 --groups 2
