@@ -126,20 +126,34 @@ def axes_context(d: Derivation) -> list[dict]:
 
 def _crop(axis) -> dict:
     """What the crop keeps of one axis's canvas (cells ``kept_first`` to ``kept_last``),
-    what it removes at the end, and how many zeros output_padding appends past the canvas.
+    what it removes at each end, and how many zeros the output has before and after it.
+
+    Zeros before the canvas come from a negative begin (the general crop); zeros after
+    it from output_padding or a negative end.
 
     >>> from symconv.core.geometry import Axis
     >>> _crop(Axis(2, 3, stride=2, dilation=1, pad_begin=1, pad_end=1, output_padding=1))
-    {'kept_first': 1, 'kept_last': 4, 'kept': 4, 'removed_end': 0, 'appended': 0}
+    {'kept_first': 1, 'kept_last': 4, 'kept': 4, 'removed_begin': 1, 'removed_end': 0, \
+'prepended': 0, 'appended': 0, 'window': False}
+    >>> _crop(Axis(2, 3, stride=2, dilation=1, pad_begin=-1, pad_end=-2, output_padding=0))
+    {'kept_first': 0, 'kept_last': 4, 'kept': 5, 'removed_begin': 0, 'removed_end': 0, \
+'prepended': 1, 'appended': 2, 'window': True}
     """
-    end = axis.pad_begin + axis.output  # one past the last canvas cell the output reaches
+    begin = axis.pad_begin
+    end = begin + axis.output  # one past the last canvas cell the output reaches
+    first = max(begin, 0)
     kept_last = min(axis.canvas, end) - 1
+    kept = max(0, kept_last - first + 1)
+    prepended = min(max(0, -begin), axis.output)
     return {
-        "kept_first": axis.pad_begin,
+        "kept_first": first,
         "kept_last": kept_last,
-        "kept": max(0, kept_last - axis.pad_begin + 1),
+        "kept": kept,
+        "removed_begin": max(0, begin),
         "removed_end": max(0, axis.canvas - end),
-        "appended": max(0, end - max(axis.canvas, axis.pad_begin)),
+        "prepended": prepended,
+        "appended": axis.output - prepended - kept,
+        "window": begin < 0 or (axis.pad_end < 0 and not axis.output_padding),
     }
 
 
