@@ -27,8 +27,12 @@ from symconv.core.budget import (
 )
 from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.parameters import begins_then_ends
+from symconv.core.windows import jax_window, keras_window, tf_window
 from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments, preset_name
 from symconv.errors import SymconvError
+
+#: Whose padding rules a configuration follows (``--convention``).
+CONVENTIONS = ("torch", "keras", "tf", "jax")
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:  # SymPy loads only for the commands that build symbols
@@ -117,6 +121,20 @@ def add_configuration(parser: argparse.ArgumentParser, *, channels: bool = True)
     )
     group.add_argument(
         "--dilation", default="1", action=_Typed, metavar="D", help="kernel dilation (default 1)"
+    )
+    group.add_argument(
+        "--convention",
+        choices=CONVENTIONS,
+        default="torch",
+        help="whose padding rules (default torch): keras takes --padding same|valid and "
+        "--output-padding; tf SAME|VALID with --output-shape; jax SAME|VALID or lo:hi pairs",
+    )
+    group.add_argument("--output-shape", metavar="O", help="tf: the spatial output size, e.g. 4x4")
+    group.add_argument(
+        "--transpose-kernel",
+        action="store_true",
+        help="jax: the kernel read as with transpose_kernel=True (else JAX correlates with it "
+        "unflipped, and symconv names the kernel as JAX does)",
     )
     group.add_argument(
         "--input-name", default="x", action=_Typed, metavar="NAME", help="input symbol (x)"
@@ -227,6 +245,9 @@ class Configuration:
 
 def read_configuration(args: argparse.Namespace) -> Configuration:
     """The geometry (made once, checked) and the symbol names the configuration flags give."""
+    convention = getattr(args, "convention", "torch")
+    if convention != "torch":
+        return _convention_configuration(args, convention)
     if args.preset:
         arguments = _preset_arguments(args)
         geometry = make_geometry(**{k: arguments.pop(k) for k in GEOMETRY_KEYS if k in arguments})
@@ -251,6 +272,7 @@ def read_configuration(args: argparse.Namespace) -> Configuration:
         kernel_name=args.kernel_name,
         base=args.base,
         input_letters=args.letters,
+        flip_kernel=False,
     )
     with flag_names(pads):
         geometry = make_geometry(
@@ -262,6 +284,103 @@ def read_configuration(args: argparse.Namespace) -> Configuration:
             values["dilation"],
             rank=rank,
         )
+    return Configuration(geometry, naming, "")
+
+
+def read_convention(args: argparse.Namespace) -> dict:
+    """A framework convention's flags read per axis: sizes, stride, dilation, padding, extras.
+
+    ``output_padding`` is None unless typed (Keras tells None from 0).
+    """
+    if args.preset:
+        raise SymconvError("--preset", f"cannot be combined with --convention {args.convention}")
+    for flag in ("input", "kernel"):
+        if not getattr(args, flag):
+            raise SymconvError(f"--{flag}", "is required unless --preset is given")
+    input_size = parse_shape("--input", args.input)
+    rank = len(input_size)
+    read = {
+        "input_size": input_size,
+        "kernel_size": _per_rank("--kernel", args.kernel, rank),
+        "stride": _per_rank("--stride", args.stride, rank),
+        "dilation": _per_rank("--dilation", args.dilation, rank),
+        "padding": _convention_padding(args.convention, args.padding, rank),
+        "output_padding": None,
+        "output_shape": None,
+    }
+    if "--output-padding" in getattr(args, "typed", frozenset()):
+        if args.convention != "keras":
+            raise SymconvError("--output-padding", f"{args.convention} has no output_padding")
+        read["output_padding"] = _per_rank("--output-padding", args.output_padding, rank)
+    if args.convention == "tf":
+        if args.output_shape is None:
+            raise SymconvError("--output-shape", "is needed with --convention tf")
+        read["output_shape"] = _per_rank("--output-shape", args.output_shape, rank)
+    if args.transpose_kernel and args.convention != "jax":
+        raise SymconvError("--transpose-kernel", "is a jax parameter")
+    return read
+
+
+def _convention_padding(convention: str, text: str, rank: int):
+    modes = {"keras": ("same", "valid"), "tf": ("SAME", "VALID"), "jax": ("SAME", "VALID")}
+    if text in (None, "0"):
+        return "valid" if convention == "keras" else "VALID"
+    for mode in modes[convention]:
+        if text.lower() == mode.lower():
+            return mode
+    if convention == "jax" and ":" in text:
+        pairs = []
+        for part in text.split("x"):
+            low, _, high = part.partition(":")
+            pairs.append(parse_shape("--padding", low) + parse_shape("--padding", high))
+        if len(pairs) == 1:
+            pairs *= rank
+        if len(pairs) != rank or any(len(p) != 2 for p in pairs):
+            raise SymconvError("--padding", f"needs 1 or {rank} lo:hi pairs", text)
+        return [tuple(p) for p in pairs]
+    rule = " or ".join(modes[convention]) + (" or lo:hi pairs" if convention == "jax" else "")
+    raise SymconvError("--padding", f"must be {rule} for {convention}", text)
+
+
+def convention_windows(read: dict, convention: str) -> list[tuple[int, int]]:
+    """The window of the canvas each axis keeps by ``convention``'s rule (core/windows)."""
+    windows = []
+    for axis in range(len(read["input_size"])):
+        i, k = read["input_size"][axis], read["kernel_size"][axis]
+        s, d = read["stride"][axis], read["dilation"][axis]
+        padding = read["padding"]
+        pad = padding[axis] if isinstance(padding, list) else padding
+        if convention == "keras":
+            extra = read["output_padding"]
+            windows.append(
+                keras_window(i, k, s, d, pad, None if extra is None else extra[axis], axis)
+            )
+        elif convention == "tf":
+            windows.append(tf_window(i, k, s, d, read["output_shape"][axis], pad, axis))
+        else:
+            windows.append(jax_window(k, s, d, pad))
+    return windows
+
+
+def _convention_configuration(args: argparse.Namespace, convention: str) -> Configuration:
+    read = read_convention(args)
+    windows = convention_windows(read, convention)
+    geometry = make_geometry(
+        read["input_size"],
+        read["kernel_size"],
+        read["stride"],
+        windows,
+        0,
+        read["dilation"],
+        rules="onnx",
+    )
+    naming = dict(
+        input_name=args.input_name,
+        kernel_name=args.kernel_name,
+        base=args.base,
+        input_letters=args.letters,
+        flip_kernel=convention == "jax" and not args.transpose_kernel,
+    )
     return Configuration(geometry, naming, "")
 
 

@@ -162,7 +162,8 @@ def convention_size_lines(
         size = canvas - begin - end
         if size < 1:
             raise SymconvError("padding", "leaves no output", padding)
-        kept = f"keeps cells {begin} to {canvas - end - 1} of the {canvas}-cell canvas"
+        first, last = max(begin, 0), min(canvas, canvas - end) - 1
+        kept = f"keeps cells {first} to {last} of the {canvas}-cell canvas"
         cut = f"{begin} cut at the start, {end} at the end"
         if begin < 0 or end < 0:
             cut = (f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end, "

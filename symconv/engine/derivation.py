@@ -26,6 +26,7 @@ from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.grid import flatten, unflatten
 from symconv.core.problem import Problem, problem_from_geometry
 from symconv.core.tensors import check_symbol_name, flat_elements, letters, symbols_array, to_array
+from symconv.engine.layouts import flipped
 from symconv.engine.verification import Verification, verify_problem
 from symconv.errors import SymconvError
 from symconv.notation.expressions import symbol_latex
@@ -242,6 +243,7 @@ def symbolic_derivation(
     kernel_name: str = "w",
     base: int = 1,
     input_letters: bool = False,
+    flip_kernel: bool = False,
     title: str = "",
 ) -> Derivation:
     """:func:`derive_symbolic` for a geometry already made and checked against the budget.
@@ -257,6 +259,7 @@ def symbolic_derivation(
         kernel_name=kernel_name,
         base=base,
         input_letters=input_letters,
+        flip_kernel=flip_kernel,
     )
     return Derivation(geometry, x, w, title)
 
@@ -269,11 +272,17 @@ def symbolic_operands(
     kernel_name: str = "w",
     base: int = 1,
     input_letters: bool = False,
+    flip_kernel: bool = False,
 ) -> tuple[ImmutableDenseNDimArray, ImmutableDenseNDimArray]:
     """Fresh symbols for an input and a kernel (or weight) of these shapes, names kept apart.
 
+    With ``flip_kernel`` the kernel's spatial axes run backwards: the symbols are those of
+    a framework that correlates with the kernel unflipped (JAX's ``conv_transpose``).
+
     >>> symbolic_operands((2,), (1, 1, 2), input_letters=True)
     ([a, b], [[[w111, w112]]])
+    >>> symbolic_operands((2,), (3,), flip_kernel=True)[1]
+    [w3, w2, w1]
     """
     check_symbol_name("input_name", input_name)
     check_symbol_name("kernel_name", kernel_name)
@@ -282,6 +291,11 @@ def symbolic_operands(
     else:
         x = symbols_array(input_name, input_shape, base=base)
     w = symbols_array(kernel_name, kernel_shape, base=base)
+    if flip_kernel:
+        spatial = (
+            len(input_shape) if len(kernel_shape) == len(input_shape) else len(kernel_shape) - 2
+        )
+        w = flipped(w, tuple(range(len(kernel_shape) - spatial, len(kernel_shape))))
     printed = {symbol_latex(s): s for s in flat_elements(x)}
     for s in flat_elements(w):
         twin = printed.get(symbol_latex(s))

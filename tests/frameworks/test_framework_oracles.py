@@ -7,8 +7,11 @@ where supported, batch) and integer operands; each framework runs in a child pro
 must equal it entry for entry; where the framework refuses, symconv must refuse too.
 """
 
+import json
+
 import numpy as np
 import pytest
+import sympy
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
@@ -249,8 +252,11 @@ def test_size_in_keras_terms_matches_keras(oracles, cli, data):
     op = None if output_padding is None else [output_padding] * c["rank"]
     answer = oracles["keras"]("conv_transpose", x, k, list(c["stride"]), padding, op)
     flags = ["size", "--convention", "keras", "--padding", padding]
-    for flag, values in (("--input", c["input"]), ("--kernel", c["kernel"]),
-                         ("--stride", c["stride"])):  # fmt: skip
+    for flag, values in (
+        ("--input", c["input"]),
+        ("--kernel", c["kernel"]),
+        ("--stride", c["stride"]),
+    ):
         flags += [flag, "x".join(map(str, values))]
     if output_padding is not None:
         flags += ["--output-padding", str(output_padding)]
@@ -261,3 +267,80 @@ def test_size_in_keras_terms_matches_keras(oracles, cli, data):
     assert status == 0, err
     sizes = [int(line.split(";")[0].split(" = ")[-1]) for line in out.splitlines()]
     assert sizes == answer["shape"][1:-1]
+
+
+def _convention_call(convention, c, padding, extra):
+    """The framework call and the ``symconv derive --convention`` flags for one case."""
+    flags = ["derive", "--convention", convention, "--format", "json"]
+    for flag, values in (
+        ("--input", c["input"]),
+        ("--kernel", c["kernel"]),
+        ("--stride", c["stride"]),
+    ):
+        flags += [flag, "x".join(map(str, values))]
+    if isinstance(padding, list):
+        flags += ["--padding", "x".join(f"{lo}:{hi}" for lo, hi in padding)]
+    else:
+        flags += ["--padding", padding]
+    flags += extra
+    return flags
+
+
+@SETTINGS
+@given(data=st.data())
+def test_derive_in_each_frameworks_terms_matches_the_framework(oracles, cli, data):
+    convention = data.draw(st.sampled_from(["keras", "tf", "jax"]))
+    c = data.draw(spatial(rank_max=2))
+    rank = c["rank"]
+    x = integers(data.draw, (1, *c["input"], 1))
+    k = integers(data.draw, (*c["kernel"], 1, 1))
+    extra = []
+    if convention == "keras":
+        padding = data.draw(st.sampled_from(["valid", "same"]))
+        op = data.draw(st.none() | st.integers(0, 2))
+        if op is not None:
+            extra = ["--output-padding", str(op)]
+        answer = oracles["keras"](
+            "conv_transpose",
+            x.tolist(),
+            k.tolist(),
+            list(c["stride"]),
+            padding,
+            None if op is None else [op] * rank,
+        )
+    elif convention == "tf":
+        padding = data.draw(st.sampled_from(["SAME", "VALID"]))
+        canvas = [s * (i - 1) + kk for i, kk, s in zip(c["input"], c["kernel"], c["stride"])]
+        output = [max(1, data.draw(st.integers(n - 2, n + 2))) for n in canvas]
+        extra = ["--output-shape", "x".join(map(str, output))]
+        answer = oracles["tensorflow"](
+            "conv_transpose", x.tolist(), k.tolist(), [1, *output, 1], list(c["stride"]), padding
+        )
+    else:
+        padding = data.draw(st.sampled_from(["SAME", "VALID", "EXPLICIT"]))
+        if padding == "EXPLICIT":
+            padding = [
+                (data.draw(st.integers(0, kk + 1)), data.draw(st.integers(0, kk + 1)))
+                for kk in c["kernel"]
+            ]
+        answer = oracles["jax"](
+            "conv_transpose",
+            x.tolist(),
+            k.tolist(),
+            list(c["stride"]),
+            padding if isinstance(padding, str) else [list(p) for p in padding],
+        )
+    status, out, err = cli(*_convention_call(convention, c, padding, extra))
+    if not answer["ok"] or 0 in answer["shape"]:
+        assert status == 2 and err.startswith("symconv: error:"), (answer, out)
+        return
+    assert status == 0, err
+    result = json.loads(out)["output"]
+    values = {}
+    for index in np.ndindex(*c["input"]):
+        values[sympy.Symbol("x" + "".join(str(i + 1) for i in index))] = int(x[(0, *index, 0)])
+    for index in np.ndindex(*c["kernel"]):
+        values[sympy.Symbol("w" + "".join(str(i + 1) for i in index))] = int(k[(*index, 0, 0)])
+    ours = [int(sympy.sympify(v).xreplace(values)) for v in np.ravel(result["values"])]
+    assert result["shape"] == answer["shape"][1:-1]
+    assert ours == np.array(answer["y"]).reshape(-1).astype(int).tolist()
