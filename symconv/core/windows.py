@@ -155,8 +155,10 @@ def convention_size_lines(
             formula = {
                 "SAME": f"I*s = {i}*{s}",
                 "VALID": f"I*s + max(K - s, 0) = {i}*{s} + max({k_text} - {s}, 0)",
-            }.get(pair, f"s*(I - 1) + lo + hi - K + 2 = {s}*({i} - 1) + {pair[0]} + {pair[1]} "
-                        f"- {span} + 2")  # fmt: skip
+            }.get(
+                pair,
+                f"s*(I - 1) + lo + hi - K + 2 = {s}*({i} - 1) + {pair[0]} + {pair[1]} - {span} + 2",
+            )
         else:
             raise SymconvError("convention", "must be keras, tf or jax here", convention)
         size = canvas - begin - end
@@ -166,8 +168,52 @@ def convention_size_lines(
         kept = f"keeps cells {first} to {last} of the {canvas}-cell canvas"
         cut = f"{begin} cut at the start, {end} at the end"
         if begin < 0 or end < 0:
-            cut = (f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end, "
-                   f"{max(-begin, 0)} zeros before and {max(-end, 0)} after")  # fmt: skip
+            cut = (
+                f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end, "
+                f"{max(-begin, 0)} zeros before and {max(-end, 0)} after"
+            )
         given = f"{size} (the output_shape given)" if not formula else f"{formula} = {size}"
         lines.append(f"{name} = {given}; {kept} ({cut})")
     return "\n".join(lines)
+
+
+def framework_input_sizes(
+    convention: str,
+    output: int,
+    kernel: int,
+    stride: int = 1,
+    dilation: int = 1,
+    padding: object = None,
+    output_padding: int | None = None,
+) -> list[int]:
+    """The input sizes whose output, by ``convention``'s rule, has ``output`` cells (one axis).
+
+    Keras' ``same`` gives ``s*I`` cells, so 8 comes from 4 alone at stride 2; TensorFlow's
+    output is given, and every input its check accepts is listed.
+
+    >>> framework_input_sizes("keras", 8, 3, 2, padding="same")
+    [4]
+    >>> framework_input_sizes("tf", 8, 3, 2, padding="VALID"), framework_input_sizes("jax", 7, 3)
+    ([3], [5])
+    """
+    found = []
+    for i in range(1, output + 2):
+        canvas = canvas_length(i, kernel, stride, dilation)
+        try:
+            if convention == "keras":
+                begin, end = keras_window(
+                    i, kernel, stride, dilation, padding or "valid", output_padding
+                )
+            elif convention == "tf":
+                begin, end = tf_window(i, kernel, stride, dilation, output, padding or "SAME", 0)
+            elif convention == "jax":
+                begin, end = jax_window(kernel, stride, dilation, padding or "VALID")
+            else:
+                raise SymconvError("convention", "must be keras, tf or jax", convention)
+        except SymconvError as error:
+            if error.parameter == "convention":
+                raise
+            continue
+        if canvas - begin - end == output:
+            found.append(i)
+    return found

@@ -239,6 +239,7 @@ def translate(
             f"no {target} parameters alone keep this window: "
             + "; ".join(_why(target, w, s, d) for w, s, d in zip(window, stride, dilation))
         )
+        notes.append(_smallest_case(source_call, target_call_, sizes, kernel, in_channels))
     return Translation(
         source_call, target_call_, sizes, kernel, window, target_window, extra, proof, notes
     )
@@ -501,6 +502,34 @@ def prove(source: Call, target: Call, sizes, kernel, extra, in_channels=1, out_c
     differ = [(a, b) for a, b in pairs if sympy.expand(a - b) != 0]
     witness = f"first differing entry: {differ[0][0]} vs {differ[0][1]}" if differ else ""
     return Proof(not differ, len(pairs), shape, witness)
+
+
+def _smallest_case(source: Call, target: Call, sizes, kernel, channels: int) -> str:
+    """The smallest input showing the difference: the source's output and the target's alone.
+
+    Tried from an input of one cell per axis up to the request's own sizes.
+    """
+    rank = len(sizes)
+    w = symbols_array("w", (channels, 1, *kernel))
+    for n in range(1, max(sizes) + 1):
+        trial = tuple(min(n, size) for size in sizes)
+        x = symbols_array("x", (1, channels, *trial))
+        try:
+            want = run_call(source, x, w, rank)
+            got = run_call(target, x, w, rank)
+        except SymconvError:
+            continue
+        if want != got:
+            return (
+                f"smallest case, input {'x'.join(map(str, trial))}: {source.convention} gives "
+                f"{_plain_values(want)}, {target.convention} with these parameters alone "
+                f"gives {_plain_values(got)}"
+            )
+    return "the two calls differ only in the extra crop"
+
+
+def _plain_values(array) -> str:
+    return str(sympy.flatten(array.tolist())).replace("'", "")
 
 
 def weight_code(source: str, target: str, rank: int) -> str:

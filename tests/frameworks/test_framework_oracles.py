@@ -15,6 +15,7 @@ import sympy
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from symconv.core.windows import framework_input_sizes
 from symconv.engine.jax import jax_conv_general_dilated, jax_conv_transpose
 from symconv.engine.keras import keras_conv_transpose
 from symconv.engine.tensorflow import tf_conv_transpose
@@ -344,3 +345,18 @@ def test_derive_in_each_frameworks_terms_matches_the_framework(oracles, cli, dat
     ours = [int(sympy.sympify(v).xreplace(values)) for v in np.ravel(result["values"])]
     assert result["shape"] == answer["shape"][1:-1]
     assert ours == np.array(answer["y"]).reshape(-1).astype(int).tolist()
+
+
+@SETTINGS
+@given(data=st.data())
+def test_input_sizes_in_keras_terms_are_the_ones_keras_maps_to_that_output(oracles, data):
+    kernel, stride = data.draw(st.integers(1, 4)), data.draw(st.integers(1, 3))
+    padding = data.draw(st.sampled_from(["valid", "same"]))
+    output = data.draw(st.integers(1, 9))
+    found = framework_input_sizes("keras", output, kernel, stride, padding=padding)
+    for size in range(1, output + 2):
+        x = np.ones((1, size, 1)).tolist()
+        k = np.ones((kernel, 1, 1)).tolist()
+        answer = oracles["keras"]("conv_transpose", x, k, [stride], padding)
+        gives = answer["ok"] and answer["shape"][1] == output
+        assert gives == (size in found), (size, found, answer.get("shape"))

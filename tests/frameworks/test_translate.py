@@ -161,3 +161,11 @@ def test_the_appendix_section_compiles_without_overfull_boxes(tmp_path, source, 
     log = compile_log(document + "\\end{document}\n", tmp_path)
     assert log_problems(log) == []
     assert "$(b, e) = " in section.to_latex() and "\\_" in section.to_latex()
+
+
+def test_an_inexact_translation_shows_the_smallest_case_that_differs():
+    t = translate("keras", "torch", 2, 3, strides=2, padding="same", output_padding=1)
+    (case,) = [n for n in t.notes if n.startswith("smallest case")]
+    assert case.startswith("smallest case, input 1: keras gives [")
+    source, target = case.split(" gives ")[1:]
+    assert source.count("*") == 2 and target.count("*") == 3  # 2 cells kept, 3 without the crop
