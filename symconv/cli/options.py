@@ -32,7 +32,7 @@ from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments, pre
 from symconv.errors import SymconvError
 
 #: Whose padding rules a configuration follows (``--convention``).
-CONVENTIONS = ("torch", "keras", "tf", "jax")
+CONVENTIONS = ("torch", "onnx", "keras", "tf", "jax")
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:  # SymPy loads only for the commands that build symbols
@@ -126,7 +126,8 @@ def add_configuration(parser: argparse.ArgumentParser, *, channels: bool = True)
         "--convention",
         choices=CONVENTIONS,
         default="torch",
-        help="whose padding rules (default torch): keras takes --padding same|valid and "
+        help="whose padding rules (default torch): onnx takes --padding SAME_UPPER|SAME_LOWER|"
+        "VALID or --pads, --output-shape and --output-padding; keras --padding same|valid and "
         "--output-padding; tf SAME|VALID with --output-shape; jax SAME|VALID or lo:hi pairs",
     )
     group.add_argument("--output-shape", metavar="O", help="tf: the spatial output size, e.g. 4x4")
@@ -363,17 +364,20 @@ def convention_windows(read: dict, convention: str) -> list[tuple[int, int]]:
 
 
 def _convention_configuration(args: argparse.Namespace, convention: str) -> Configuration:
-    read = read_convention(args)
-    windows = convention_windows(read, convention)
-    geometry = make_geometry(
-        read["input_size"],
-        read["kernel_size"],
-        read["stride"],
-        windows,
-        0,
-        read["dilation"],
-        rules="onnx",
-    )
+    if convention == "onnx":
+        geometry = _onnx_geometry(args)
+    else:
+        read = read_convention(args)
+        windows = convention_windows(read, convention)
+        geometry = make_geometry(
+            read["input_size"],
+            read["kernel_size"],
+            read["stride"],
+            windows,
+            0,
+            read["dilation"],
+            rules="onnx",
+        )
     naming = dict(
         input_name=args.input_name,
         kernel_name=args.kernel_name,
@@ -382,6 +386,41 @@ def _convention_configuration(args: argparse.Namespace, convention: str) -> Conf
         flip_kernel=convention == "jax" and not args.transpose_kernel,
     )
     return Configuration(geometry, naming, "")
+
+
+def _onnx_geometry(args: argparse.Namespace) -> Geometry:
+    """ONNX's geometry: auto_pad (``--padding``), ``--pads``, ``--output-shape``, output_padding."""
+    from symconv.engine.onnx import onnx_pads
+
+    if args.preset:
+        raise SymconvError("--preset", "cannot be combined with --convention onnx")
+    for flag in ("input", "kernel"):
+        if not getattr(args, flag):
+            raise SymconvError(f"--{flag}", "is required unless --preset is given")
+    input_size = parse_shape("--input", args.input)
+    rank = len(input_size)
+    kernel = _per_rank("--kernel", args.kernel, rank)
+    auto_pad = "NOTSET" if args.padding in (None, "0") else args.padding.upper()
+    attributes = {
+        "strides": _per_rank("--stride", args.stride, rank),
+        "dilations": _per_rank("--dilation", args.dilation, rank),
+        "output_padding": _per_rank("--output-padding", args.output_padding, rank),
+        "auto_pad": auto_pad,
+    }
+    if args.pads is not None:
+        attributes["pads"] = [p for pair in zip(*parse_pads(args.pads, rank)) for p in pair]
+    if args.output_shape is not None:
+        attributes["output_shape"] = _per_rank("--output-shape", args.output_shape, rank)
+    begin, end = onnx_pads(input_size, kernel, **attributes)
+    return make_geometry(
+        input_size,
+        kernel,
+        attributes["strides"],
+        tuple(zip(begin, end)),
+        attributes["output_padding"],
+        attributes["dilations"],
+        rules="onnx",
+    )
 
 
 def _preset_arguments(args: argparse.Namespace) -> dict:

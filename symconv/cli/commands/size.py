@@ -40,7 +40,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.convention == "torch":
+    if args.convention in ("torch", "onnx"):
         write_output(args, size_lines(read_configuration(args).geometry))
         return 0
     read = read_convention(args)
