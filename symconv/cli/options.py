@@ -254,10 +254,7 @@ def read_configuration(args: argparse.Namespace) -> Configuration:
         geometry = make_geometry(**{k: arguments.pop(k) for k in GEOMETRY_KEYS if k in arguments})
         title = arguments.pop("title", "")
         return Configuration(geometry, arguments, title)
-    for flag in ("input", "kernel"):
-        if not getattr(args, flag):
-            raise SymconvError(f"--{flag}", "is required unless --preset is given")
-    input_size = parse_shape("--input", args.input)
+    input_size = _input_size(args)
     rank = len(input_size)
     values = {
         name: _per_rank(f"--{name.replace('_', '-')}", getattr(args, name), rank)
@@ -293,12 +290,7 @@ def read_convention(args: argparse.Namespace) -> dict:
 
     ``output_padding`` is None unless typed (Keras tells None from 0).
     """
-    if args.preset:
-        raise SymconvError("--preset", f"cannot be combined with --convention {args.convention}")
-    for flag in ("input", "kernel"):
-        if not getattr(args, flag):
-            raise SymconvError(f"--{flag}", "is required unless --preset is given")
-    input_size = parse_shape("--input", args.input)
+    input_size = _input_size(args)
     rank = len(input_size)
     read = {
         "input_size": input_size,
@@ -392,12 +384,7 @@ def _onnx_geometry(args: argparse.Namespace) -> Geometry:
     """ONNX's geometry: auto_pad (``--padding``), ``--pads``, ``--output-shape``, output_padding."""
     from symconv.engine.onnx import onnx_pads
 
-    if args.preset:
-        raise SymconvError("--preset", "cannot be combined with --convention onnx")
-    for flag in ("input", "kernel"):
-        if not getattr(args, flag):
-            raise SymconvError(f"--{flag}", "is required unless --preset is given")
-    input_size = parse_shape("--input", args.input)
+    input_size = _input_size(args)
     rank = len(input_size)
     kernel = _per_rank("--kernel", args.kernel, rank)
     auto_pad = "NOTSET" if args.padding in (None, "0") else args.padding.upper()
@@ -421,6 +408,17 @@ def _onnx_geometry(args: argparse.Namespace) -> Geometry:
         attributes["dilations"],
         rules="onnx",
     )
+
+
+def _input_size(args: argparse.Namespace) -> tuple[int, ...]:
+    """``--input`` read, once ``--input`` and ``--kernel`` are known to be given (no preset)."""
+    convention = getattr(args, "convention", "torch")
+    if args.preset and convention != "torch":
+        raise SymconvError("--preset", f"cannot be combined with --convention {convention}")
+    for flag in ("input", "kernel"):
+        if not getattr(args, flag):
+            raise SymconvError(f"--{flag}", "is required unless --preset is given")
+    return parse_shape("--input", args.input)
 
 
 def _preset_arguments(args: argparse.Namespace) -> dict:
