@@ -16,6 +16,7 @@ printed here from their recorded pairs, and SymPy's printer renders each factor.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -89,7 +90,16 @@ class _PositionPrinter(LatexPrinter):
         return rf"{self._print(expr.base.label)}\left[{indices}\right]"
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _plain_symbol_latex(name: str) -> str:
+    """A plain symbol's LaTeX, its name checked once (the common factor of every product)."""
+    check_symbol_name("symbol", name)
+    return symbol_latex(sympy.Symbol(name))
+
+
 def _factor(value: object) -> str:
+    if type(value) is sympy.Symbol:
+        return _plain_symbol_latex(value.name)
     text = expr_latex(value)
     if precedence(sympy.sympify(value)) < PRECEDENCE["Mul"]:
         return rf"\left({text}\right)"
@@ -106,6 +116,8 @@ def product_latex(first: object, second: object) -> str:
     >>> product_latex(-2, sympy.Symbol("w1")), product_latex(sympy.Symbol("a"), 0)
     ('-2 w_{1}', '0')
     """
+    if type(first) is sympy.Symbol and type(second) is sympy.Symbol:
+        return f"{_plain_symbol_latex(first.name)} {_plain_symbol_latex(second.name)}"
     first, second = sympy.sympify(first), sympy.sympify(second)
     if first.is_number and second.is_number or first == 0 or second == 0:
         return expr_latex(first * second)
@@ -133,8 +145,9 @@ def sum_latex(
     """
     parts = []
     for first, second in pairs:
-        if sympy.sympify(first) == 0 or sympy.sympify(second) == 0:
-            continue
+        if type(first) is not sympy.Symbol or type(second) is not sympy.Symbol:
+            if sympy.sympify(first) == 0 or sympy.sympify(second) == 0:
+                continue
         parts.append(product_latex(first, second))
     parts.extend(expr_latex(term) for term in extra if sympy.sympify(term) != 0)
     return join_terms(parts, per_line)

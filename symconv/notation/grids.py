@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 
 import sympy
 
-from symconv.core.grid import ndindex
+from symconv.core.grid import ndindex, row_major_strides
+from symconv.core.tensors import flat_elements
 from symconv.notation.expressions import (
     expr_latex,
     ordered_sum_latex,
@@ -180,11 +181,25 @@ def grid_latex(
     return r"\begin{gathered} " + r" \\ ".join(equations) + r" \end{gathered}"
 
 
-def _ordered(derivation, output, index: Index, write_sum, write_expr) -> str:
-    value = output[index]
-    if value == derivation.output[index]:
-        return write_sum(derivation.terms(index))
-    return write_expr(value)  # another method's result that differs: show it as it is
+def _ordered_cells(derivation, output, write_sum, write_expr):
+    """A cell writer for ``output``: each entry as the derivation's sum in its own order, or,
+    where ``output`` (another method's result) differs, as it is.
+
+    The entries are read once into flat lists (indexing a SymPy array costs more than
+    writing the entry).
+    """
+    strides = row_major_strides(tuple(int(n) for n in output.shape))
+    same = output is derivation.output
+    values = flat_elements(output)
+    own = values if same else flat_elements(derivation.output)
+
+    def cell(index: Index) -> str:
+        flat = sum(i * s for i, s in zip(index, strides))
+        if same or values[flat] == own[flat]:
+            return write_sum(derivation.terms(index))
+        return write_expr(values[flat])  # another method's result that differs: as it is
+
+    return cell
 
 
 def output_text(derivation, output=None) -> str:
@@ -197,7 +212,7 @@ def output_text(derivation, output=None) -> str:
     [a*w11, a*w12, b*w11, b*w12]
     """
     output = derivation.output if output is None else output
-    return grid_text(RESULT, output.shape, lambda i: _ordered(derivation, output, i, sum_text, str))
+    return grid_text(RESULT, output.shape, _ordered_cells(derivation, output, sum_text, str))
 
 
 def output_latex(derivation, notation: Notation | None = None, output=None) -> str:
@@ -214,10 +229,7 @@ def output_latex(derivation, notation: Notation | None = None, output=None) -> s
         return sum_latex(pairs, per_line=per_line)
 
     return grid_latex(
-        RESULT,
-        output.shape,
-        lambda i: _ordered(derivation, output, i, write_sum, expr_latex),
-        notation,
+        RESULT, output.shape, _ordered_cells(derivation, output, write_sum, expr_latex), notation
     )
 
 
