@@ -30,6 +30,7 @@ import sympy
 from symconv.checker.read.alphabet import Alphabet, split_name
 from symconv.checker.slips import FIXES, slips
 from symconv.core.grid import ndindex, row_major_strides
+from symconv.core.sizes import size_lines
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.errors import SymconvError
@@ -317,25 +318,16 @@ def _base(d: Derivation) -> int:
 def _size_formula(d: Derivation, kind: str) -> str:
     """The size of a step's object worked out, one line per axis."""
     g = d.geometry
+    if kind == "output":
+        return size_lines(g)
     lines = []
     for n, axis in enumerate(g.axes):
         k = f"{axis.dilation}*({axis.kernel} - 1) + 1" if axis.dilation != 1 else f"{axis.kernel}"
         suffix = "" if g.rank == 1 else f"_{n + 1}"
-        if kind == "output":
-            pads = (
-                f"2*{axis.pad_begin}"
-                if axis.pad_begin == axis.pad_end
-                else f"({axis.pad_begin} + {axis.pad_end})"
-            )
-            extra = f" + {axis.output_padding}" if axis.output_padding else ""
-            lines.append(
-                f"O{suffix} = {axis.stride}*({axis.input} - 1) + {k} - {pads}{extra} "
-                f"= {axis.output}"
-            )
-        elif kind == "canvas":
+        if kind == "canvas":
             lines.append(f"O_full{suffix} = {axis.stride}*({axis.input} - 1) + {k} = {axis.canvas}")
     if kind == "stretched":
-        size = step_size(d, "stretched")
+        size = tuple(d.stretched_input.shape)
         lines.append(
             f"Z is {shape_words(size)}: s*(I - 1) + 1 input cells and zeros, "
             f"bordered by d*(k - 1) - p on each side (+ output_padding at the end)"
@@ -351,13 +343,6 @@ def _size_formula(d: Derivation, kind: str) -> str:
             f"({axes_words(columns, 'x')})"
         )
     return "\n".join(lines)
-
-
-def step_size(d: Derivation, kind: str) -> tuple[int, ...]:
-    """The shape of a step's object."""
-    if kind == "stretched":
-        return tuple(d.stretched_input.shape)
-    return step_for(kind, d).shape
 
 
 # --- what the slips give for each step ---------------------------------------------------
