@@ -340,7 +340,7 @@ class Sheet:
             )
         return render_template(
             "exercises.tex.j2",
-            sheet={"seed": self.seed, "difficulty": self.difficulty, "solutions": solutions},
+            sheet={"number": self.seed, "difficulty": self.difficulty, "solutions": solutions},
             exercises=items,
         )
 
@@ -352,7 +352,7 @@ class Sheet:
             for e in self.exercises
         )
         return (
-            f"<table><caption>seed {self.seed}, {html.escape(self.difficulty)}</caption>"
+            f"<table><caption>sheet {self.seed}, {html.escape(self.difficulty)}</caption>"
             f"<tr><th>exercise</th><th>configuration</th><th>asked</th></tr>{rows}</table>"
         )
 

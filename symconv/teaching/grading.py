@@ -170,7 +170,7 @@ class GradeTable:
             )
         return render_template(
             "grade-summary.tex.j2",
-            sheet={"seed": self.sheet.seed, "difficulty": self.sheet.difficulty},
+            sheet={"number": self.sheet.seed, "difficulty": self.sheet.difficulty},
             students=len(self.students),
             rows=rows,
             verdicts=VERDICTS,

@@ -30,14 +30,16 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "exercises",
         help="a sheet of randomised exercises, its solutions and its JSON",
-        description="Draw N exercises from a seed (sizes, stride, padding, output_padding, "
+        description="Draw N exercises from a sheet number (sizes, stride, padding, output_padding, "
         "dilation at hard, and the object asked for) and write them as LaTeX, with a "
         "separate solutions document and the sheet as JSON for symconv grade.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--count", default="6", metavar="N", help="how many exercises (6)")
-    parser.add_argument("--seed", default="0", metavar="S", help="the seed number (0)")
+    parser.add_argument(
+        "--seed", default="0", metavar="S", help="the sheet's number: one number, one sheet (0)"
+    )
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="medium", help="(medium)")
     parser.add_argument(
         "--views", metavar="LIST", help="what may be asked for, comma-separated (see below)"
