@@ -27,7 +27,7 @@ from symconv.core.budget import (
 )
 from symconv.core.geometry import Geometry, make_geometry
 from symconv.core.parameters import begins_then_ends
-from symconv.core.windows import jax_window, keras_window, tf_window
+from symconv.core.windows import PADDING_MODES, convention_window
 from symconv.engine.presets import GEOMETRY_KEYS, PRESETS, preset_arguments, preset_name
 from symconv.errors import SymconvError
 
@@ -315,10 +315,9 @@ def read_convention(args: argparse.Namespace) -> dict:
 
 
 def _convention_padding(convention: str, text: str, rank: int):
-    modes = {"keras": ("same", "valid"), "tf": ("SAME", "VALID"), "jax": ("SAME", "VALID")}
     if text in (None, "0"):
         return "valid" if convention == "keras" else "VALID"
-    for mode in modes[convention]:
+    for mode in PADDING_MODES[convention]:
         if text.lower() == mode.lower():
             return mode
     if convention == "jax" and ":" in text:
@@ -331,28 +330,29 @@ def _convention_padding(convention: str, text: str, rank: int):
         if len(pairs) != rank or any(len(p) != 2 for p in pairs):
             raise SymconvError("--padding", f"needs 1 or {rank} lo:hi pairs", text)
         return [tuple(p) for p in pairs]
-    rule = " or ".join(modes[convention]) + (" or lo:hi pairs" if convention == "jax" else "")
+    rule = " or ".join(PADDING_MODES[convention]) + (
+        " or lo:hi pairs" if convention == "jax" else ""
+    )
     raise SymconvError("--padding", f"must be {rule} for {convention}", text)
 
 
 def convention_windows(read: dict, convention: str) -> list[tuple[int, int]]:
     """The window of the canvas each axis keeps by ``convention``'s rule (core/windows)."""
-    windows = []
-    for axis in range(len(read["input_size"])):
-        i, k = read["input_size"][axis], read["kernel_size"][axis]
-        s, d = read["stride"][axis], read["dilation"][axis]
-        padding = read["padding"]
-        pad = padding[axis] if isinstance(padding, list) else padding
-        if convention == "keras":
-            extra = read["output_padding"]
-            windows.append(
-                keras_window(i, k, s, d, pad, None if extra is None else extra[axis], axis)
-            )
-        elif convention == "tf":
-            windows.append(tf_window(i, k, s, d, read["output_shape"][axis], pad, axis))
-        else:
-            windows.append(jax_window(k, s, d, pad))
-    return windows
+    padding, extra, shape = read["padding"], read["output_padding"], read["output_shape"]
+    return [
+        convention_window(
+            convention,
+            read["input_size"][axis],
+            read["kernel_size"][axis],
+            read["stride"][axis],
+            read["dilation"][axis],
+            padding[axis] if isinstance(padding, list) else padding,
+            None if extra is None else extra[axis],
+            None if shape is None else shape[axis],
+            axis,
+        )
+        for axis in range(len(read["input_size"]))
+    ]
 
 
 def _convention_configuration(args: argparse.Namespace, convention: str) -> Configuration:

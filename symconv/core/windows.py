@@ -106,6 +106,47 @@ def jax_window(kernel: int, stride: int, dilation: int, padding) -> tuple[int, i
     return span - 1 - low, span - 1 - high
 
 
+#: Each convention's padding modes, as its users write them (``pads`` and pairs aside).
+PADDING_MODES = {
+    "onnx": ("SAME_UPPER", "SAME_LOWER", "VALID"),
+    "keras": ("same", "valid"),
+    "tf": ("SAME", "VALID"),
+    "jax": ("SAME", "VALID"),
+}
+
+
+def convention_window(
+    convention: str,
+    input: int,
+    kernel: int,
+    stride: int,
+    dilation: int,
+    padding,
+    output_padding: int | None = None,
+    output: int | None = None,
+    axis: int = 0,
+) -> tuple[int, int]:
+    """The ``(begin, end)`` one axis keeps by Keras', TensorFlow's or JAX's rule.
+
+    ``padding`` is the mode (or JAX's ``(lo, hi)``, TensorFlow's ``(begin, end)``);
+    ``output_padding`` is Keras', ``output`` TensorFlow's output size.
+
+    >>> convention_window("keras", 2, 3, 2, 1, "same", 1)
+    (0, 1)
+    >>> convention_window("jax", 2, 3, 2, 1, "SAME")
+    (0, 1)
+    >>> convention_window("tf", 2, 3, 2, 1, "VALID", output=6)
+    (0, -1)
+    """
+    if convention == "keras":
+        return keras_window(input, kernel, stride, dilation, padding, output_padding, axis)
+    if convention == "tf":
+        return tf_window(input, kernel, stride, dilation, output, padding, axis)
+    if convention == "jax":
+        return jax_window(kernel, stride, dilation, padding)
+    raise SymconvError("convention", "must be keras, tf or jax", convention)
+
+
 def convention_size_lines(
     convention: str,
     input_size: tuple[int, ...],
@@ -135,6 +176,9 @@ def convention_size_lines(
         k_text = f"{k}" if d == 1 else f"{d}*({k} - 1) + 1"
         op = None if output_padding is None else output_padding[axis]
         name = "O" if rank == 1 else f"O_{axis + 1}"
+        pair = padding[axis] if isinstance(padding, (list, tuple)) else padding
+        output = None if output_shape is None else output_shape[axis]
+        begin, end = convention_window(convention, i, k, s, d, pair, op, output, axis)
         if convention == "keras":
             if op is None and padding == "valid":
                 formula = f"I*s + max(K - s, 0) = {i}*{s} + max({k_text} - {s}, 0)"
@@ -144,14 +188,9 @@ def convention_size_lines(
                 formula = f"(I - 1)*s + K + output_padding = ({i} - 1)*{s} + {k_text} + {op}"
             else:
                 formula = f"(I - 1)*s + K % 2 + output_padding = ({i} - 1)*{s} + {span} % 2 + {op}"
-            begin, end = keras_window(i, k, s, d, padding, op, axis)
         elif convention == "tf":
-            pair = padding[axis] if isinstance(padding, (list, tuple)) else padding
-            begin, end = tf_window(i, k, s, d, output_shape[axis], pair, axis)
             formula = ""
-        elif convention == "jax":
-            pair = padding[axis] if isinstance(padding, (list, tuple)) else padding
-            begin, end = jax_window(k, s, d, pair)
+        else:
             formula = {
                 "SAME": f"I*s = {i}*{s}",
                 "VALID": f"I*s + max(K - s, 0) = {i}*{s} + max({k_text} - {s}, 0)",
@@ -159,8 +198,6 @@ def convention_size_lines(
                 pair,
                 f"s*(I - 1) + lo + hi - K + 2 = {s}*({i} - 1) + {pair[0]} + {pair[1]} - {span} + 2",
             )
-        else:
-            raise SymconvError("convention", "must be keras, tf or jax here", convention)
         size = canvas - begin - end
         if size < 1:
             raise SymconvError("padding", "leaves no output", padding)
@@ -199,17 +236,11 @@ def framework_input_sizes(
     found = []
     for i in range(1, output + 2):
         canvas = canvas_length(i, kernel, stride, dilation)
+        default = {"keras": "valid", "tf": "SAME"}.get(convention, "VALID")
         try:
-            if convention == "keras":
-                begin, end = keras_window(
-                    i, kernel, stride, dilation, padding or "valid", output_padding
-                )
-            elif convention == "tf":
-                begin, end = tf_window(i, kernel, stride, dilation, output, padding or "SAME", 0)
-            elif convention == "jax":
-                begin, end = jax_window(kernel, stride, dilation, padding or "VALID")
-            else:
-                raise SymconvError("convention", "must be keras, tf or jax", convention)
+            begin, end = convention_window(
+                convention, i, kernel, stride, dilation, padding or default, output_padding, output
+            )
         except SymconvError as error:
             if error.parameter == "convention":
                 raise

@@ -23,10 +23,17 @@ from dataclasses import dataclass, field
 import sympy
 from sympy import ImmutableDenseNDimArray
 
+from symconv.core.geometry import make_geometry
 from symconv.core.parameters import per_dimension, positive_per_dimension
 from symconv.core.sizes import canvas_length
 from symconv.core.tensors import symbols_array
-from symconv.core.windows import jax_window, keras_window, tf_window, torch_window
+from symconv.core.windows import (
+    convention_window,
+    jax_window,
+    keras_window,
+    tf_window,
+    torch_window,
+)
 from symconv.engine.crop import conv_transpose_window
 from symconv.engine.jax import jax_conv_transpose
 from symconv.engine.keras import keras_conv_transpose
@@ -245,58 +252,51 @@ def translate(
     )
 
 
+#: Each framework's own names for the stride and the dilation.
+_STEP_NAMES = {
+    "torch": ("stride", "dilation"),
+    "onnx": ("strides", "dilations"),
+    "keras": ("strides", "dilation_rate"),
+    "tf": ("strides", "dilations"),
+    "jax": ("strides", "rhs_dilation"),
+}
+_DEFAULT_PADDING = {"keras": "valid", "tf": "SAME", "jax": "VALID"}
+
+
 def source_window(convention: str, sizes, kernel, params) -> tuple:
     """The stride, dilation and window per axis that a call in ``convention`` keeps."""
     rank = len(sizes)
+    stride_name, dilation_name = _STEP_NAMES[convention]
+    stride = positive_per_dimension(stride_name, params.get(stride_name, 1), rank)
+    dilation = positive_per_dimension(dilation_name, params.get(dilation_name, 1), rank)
     if convention == "torch":
-        stride = positive_per_dimension("stride", params.get("stride", 1), rank)
-        dilation = positive_per_dimension("dilation", params.get("dilation", 1), rank)
         pads = per_dimension("padding", params.get("padding", 0), rank)
         extra = per_dimension("output_padding", params.get("output_padding", 0), rank)
-        window = [torch_window(p, op) for p, op in zip(pads, extra)]
-        _check_by_running(convention, sizes, kernel, params)
-        return stride, dilation, window
+        make_geometry(sizes, kernel, stride, pads, extra, dilation)  # PyTorch's own rules
+        return stride, dilation, [torch_window(p, op) for p, op in zip(pads, extra)]
     if convention == "onnx":
-        stride = positive_per_dimension("strides", params.get("strides", 1), rank)
-        dilation = positive_per_dimension("dilations", params.get("dilations", 1), rank)
         begin, end = onnx_pads(sizes, kernel, **params)
         extra = per_dimension("output_padding", params.get("output_padding") or 0, rank)
         return stride, dilation, [(b, e - op) for b, e, op in zip(begin, end, extra)]
-    if convention == "keras":
-        stride = positive_per_dimension("strides", params.get("strides", 1), rank)
-        dilation = positive_per_dimension("dilation_rate", params.get("dilation_rate", 1), rank)
-        padding = str(params.get("padding", "valid")).lower()
-        op = params.get("output_padding")
-        extra = (None,) * rank if op is None else per_dimension("output_padding", op, rank)
-        window = [
-            keras_window(i, k, s, d, padding, o, axis)
-            for axis, (i, k, s, d, o) in enumerate(zip(sizes, kernel, stride, dilation, extra))
-        ]
-        return stride, dilation, window
+    padding = params.get("padding", _DEFAULT_PADDING[convention])
+    if isinstance(padding, str):
+        pads = [padding.lower() if convention == "keras" else padding.upper()] * rank
+    else:
+        pads = [tuple(p) for p in padding]
+    op = params.get("output_padding")
+    extra = (None,) * rank if op is None else per_dimension("output_padding", op, rank)
+    output = (None,) * rank
     if convention == "tf":
-        stride = positive_per_dimension("strides", params.get("strides", 1), rank)
-        dilation = positive_per_dimension("dilations", params.get("dilations", 1), rank)
         if "output_shape" not in params:
             raise SymconvError("output_shape", "is needed to translate a TensorFlow call")
         output = positive_per_dimension("output_shape", params["output_shape"], rank)
-        padding = params.get("padding", "SAME")
-        pads = [padding.upper()] * rank if isinstance(padding, str) else [tuple(p) for p in padding]
-        window = [
-            tf_window(i, k, s, d, o, p, axis)
-            for axis, (i, k, s, d, o, p) in enumerate(
-                zip(sizes, kernel, stride, dilation, output, pads)
-            )
-        ]
-        return stride, dilation, window
-    stride = positive_per_dimension("strides", params.get("strides", 1), rank)
-    dilation = positive_per_dimension("rhs_dilation", params.get("rhs_dilation", 1), rank)
-    padding = params.get("padding", "VALID")
-    pads = [padding] * rank if isinstance(padding, str) else [tuple(p) for p in padding]
-    return (
-        stride,
-        dilation,
-        [jax_window(k, s, d, p) for k, s, d, p in zip(kernel, stride, dilation, pads)],
-    )
+    window = [
+        convention_window(convention, *axis_values, axis)
+        for axis, axis_values in enumerate(
+            zip(sizes, kernel, stride, dilation, pads, extra, output)
+        )
+    ]
+    return stride, dilation, window
 
 
 def target_call(convention: str, sizes, kernel, stride, dilation, window) -> tuple:
@@ -625,22 +625,6 @@ def code_snippet(t: Translation) -> str:
         .replace("x = ", "y = ")
     )
     return "\n".join(lines) + "\n"
-
-
-def _check_by_running(convention, sizes, kernel, params) -> None:
-    """PyTorch's own rules on the source parameters (a clear error naming the parameter)."""
-    x = symbols_array("x", (1, *sizes))
-    w = symbols_array("w", (1, 1, *kernel))
-    conv_transpose(
-        x,
-        w,
-        None,
-        params.get("stride", 1),
-        params.get("padding", 0),
-        params.get("output_padding", 0),
-        1,
-        params.get("dilation", 1),
-    )
 
 
 def _with_defaults(convention: str, params: dict, rank: int) -> dict:

@@ -20,6 +20,7 @@ import argparse
 
 from symconv.cli.options import add_output
 from symconv.cli.output import write_output
+from symconv.core.windows import PADDING_MODES
 from symconv.engine.translate import CONVENTIONS, translate
 from symconv.errors import SymconvError
 
@@ -32,13 +33,6 @@ NAMES = {
     "tf": ("strides", "padding", "output_padding", "dilations"),
     "jax": ("strides", "padding", "output_padding", "rhs_dilation"),
 }
-MODES = {
-    "onnx": ("SAME_UPPER", "SAME_LOWER", "VALID"),
-    "keras": ("same", "valid"),
-    "tf": ("SAME", "VALID"),
-    "jax": ("SAME", "VALID"),
-}
-
 EXAMPLES = """examples:
   symconv translate --from keras --to torch --input 2 --kernel 3 --stride 2 \\
       --padding same --output-padding 1
@@ -119,7 +113,7 @@ def _numbers(name: str, text: str) -> list[int]:
 
 
 def _padding(source: str, name: str, text: str) -> dict:
-    modes = MODES.get(source, ())
+    modes = PADDING_MODES.get(source, ())
     if text in modes or text.upper() in modes or text.lower() in modes:
         if source == "onnx":
             return {"auto_pad": text.upper()}
