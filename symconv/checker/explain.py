@@ -129,6 +129,30 @@ def _partial(step: Step, result: WrittenResult, wrong: list) -> tuple[list[Diagn
     return [Diagnosis.plain(best.code, message, best.fix)], best_explained
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One stem of the written names read as a role's elements, indices counted from ``base``."""
+
+    stem: str
+    role: str
+    base: int
+    renamed: bool  # the stem is not the role's own name
+    moves: dict
+
+    @property
+    def words(self) -> str:
+        counted = f"indices counted from {self.base}" if self.base != 1 else ""
+        if not self.renamed:
+            return f"the {self.role}'s {counted or 'indices'}"
+        named = f"{self.stem} naming the {self.role}"
+        return f"{named} ({counted})" if counted else named
+
+    @property
+    def flags(self) -> list[str]:
+        flags = [f"--{self.role}-name {self.stem}"] if self.renamed else []
+        return flags + (["--base 0"] if self.base == 0 else [])
+
+
 def renaming(step: Step, values: list) -> Diagnosis | None:
     """The consistent renaming (indices from 0, other names) that makes every entry right."""
     d = step.derivation
@@ -140,34 +164,44 @@ def renaming(step: Step, values: list) -> Diagnosis | None:
     stems: dict[str, list] = {}
     for symbol in names:
         stems.setdefault(split_name(symbol.name)[0], []).append(symbol)
+    roles = (("input", d.input), ("kernel", d.kernel))
     own = {
         role: {split_name(getattr(s, "name", ""))[0] for s in flat_elements(array)}
-        for role, array in (("input", d.input), ("kernel", d.kernel))
+        for role, array in roles
     }
     options = []
     for stem, symbols in sorted(stems.items()):
-        choices = [] if not set(symbols) <= known else [("", {})]
-        for role, array in (("input", d.input), ("kernel", d.kernel)):
+        choices: list = [] if not set(symbols) <= known else [None]  # None: read as written
+        for role, array in roles:
             if stem not in own[role] and own[role] & set(stems):
                 continue  # another name beside the role's own: a slip, not a renaming
             for base in (1, 0):
                 moves = _indexed(symbols, array, base)
                 if moves is not None and any(k != v for k, v in moves.items()):
-                    choices.append((_words(stem, role, base, d), moves))
+                    choices.append(_Reading(stem, role, base, stem not in own[role], moves))
         if not choices:
             return None
         options.append(choices)
     for count, combination in enumerate(itertools.product(*options)):
         if count >= MAX_RENAMINGS:
             return None
-        words = [w for w, _ in combination if w]
-        if not words:
+        readings = [r for r in combination if r is not None]
+        if not readings:
             continue
-        moves = {k: v for _, m in combination for k, v in m.items()}
+        moves = {k: v for r in readings for k, v in r.moves.items()}
         if all(equal(v.xreplace(moves), e) for v, e in zip(values, expected)):
-            code = "index-base" if all("counted from 0" in w for w in words) else "renamed"
-            message = "every entry is right once read with " + " and ".join(words)
-            return Diagnosis.plain(code, message, _renaming_fix(combination, d))
+            code = (
+                "index-base"
+                if all(r.base == 0 and not r.renamed for r in readings)
+                else ("renamed")
+            )
+            message = "every entry is right once read with " + " and ".join(
+                r.words for r in readings
+            )
+            flags = list(dict.fromkeys(f for r in readings for f in r.flags))
+            own_names = "write the configuration's own names and indices"
+            fix = f"{own_names}, or check with {' '.join(flags)}" if flags else own_names
+            return Diagnosis.plain(code, message, fix)
     return None
 
 
@@ -184,31 +218,6 @@ def _indexed(symbols: list, array, base: int) -> dict | None:
             return None
         moves[symbol] = array[at]
     return moves
-
-
-def _words(stem: str, role: str, base: int, d) -> str:
-    own = {split_name(getattr(s, "name", ""))[0] for s in flat_elements(getattr(d, role))}
-    counted = f"indices counted from {base}" if base != 1 else ""
-    if stem in own:
-        return f"the {role}'s {counted or 'indices'}"
-    named = f"{stem} naming the {role}"
-    return f"{named} ({counted})" if counted else named
-
-
-def _renaming_fix(combination, d) -> str:
-    flags = []
-    for words, moves in combination:
-        if not words:
-            continue
-        stem = split_name(next(iter(moves)).name)[0]
-        if "naming the input" in words:
-            flags.append(f"--input-name {stem}")
-        if "naming the kernel" in words:
-            flags.append(f"--kernel-name {stem}")
-        if "counted from 0" in words and "--base 0" not in flags:
-            flags.append("--base 0")
-    own = "write the configuration's own names and indices"
-    return f"{own}, or check with {' '.join(flags)}" if flags else own
 
 
 def _gives(alternative: list, values: list) -> bool:
