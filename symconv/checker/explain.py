@@ -190,11 +190,7 @@ def renaming(step: Step, values: list) -> Diagnosis | None:
             continue
         moves = {k: v for r in readings for k, v in r.moves.items()}
         if all(equal(v.xreplace(moves), e) for v, e in zip(values, expected)):
-            code = (
-                "index-base"
-                if all(r.base == 0 and not r.renamed for r in readings)
-                else ("renamed")
-            )
+            code = "index-base" if all(r.base == 0 for r in readings) else "renamed"
             message = "every entry is right once read with " + " and ".join(
                 r.words for r in readings
             )
