@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from symconv.checker.diagnosis import Diagnosis, WrongEntry
 from symconv.checker.explain import ShapeMismatch
@@ -148,16 +149,19 @@ class CheckReport:
         """The report as JSON (deterministic: same input, same bytes)."""
         return json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n"
 
+    @cached_property
+    def _writer(self) -> TermWriter:
+        """The terms' writer in the student's spelling (built once per report)."""
+        return TermWriter(self.derivation, self.spelling)
+
     def written_expected(self, entry: WrongEntry) -> str:
         """The correct entry written in the student's own notation."""
         terms = self.step.terms(entry.index) if self.step is not None else None
-        writer = TermWriter(self.derivation, self.spelling)
-        return self.spelling.write(terms if terms is not None else entry.expected, writer)
+        return self.spelling.write(terms if terms is not None else entry.expected, self._writer)
 
     def written_terms(self, terms) -> str:
         """Terms (missing or extra) in the student's own notation, comma-separated."""
-        writer = TermWriter(self.derivation, self.spelling)
-        return ", ".join(writer.shown(t) for t in terms)
+        return ", ".join(self._writer.shown(t) for t in terms)
 
     def to_text(self) -> str:
         """The report as plain text: the headline, then each finding; the summary last.

@@ -160,8 +160,7 @@ class Step:
     @cached_property
     def alternatives(self) -> list[Alternative]:
         """What the common slips give for this step, other than its right object."""
-        found = [a for a in _alternatives(self) if a.shape != self.shape or a.values != self.values]
-        return found
+        return [a for a in _alternatives(self) if a.shape != self.shape or a.values != self.values]
 
 
 def step_for(kind: str, d: Derivation, name: str = "", element: int | None = None) -> Step:
@@ -411,27 +410,12 @@ def _alternatives(step: Step) -> list[Alternative]:
                 )
         if kind in ("matrix", "matrix-transposed"):
             message = _MATRIX_MESSAGES.get(slip.code, message)
-        if kind == "result":
-            found.append(
-                Alternative(
-                    slip.code,
-                    message,
-                    fixes.get(slip.code, ""),
-                    slip.shape,
-                    lambda slip=slip: slip.values,
-                )
-            )
-            continue
-        other = step_for(kind, slip.derivation, element=step.element)
-        found.append(
-            Alternative(
-                slip.code,
-                message,
-                fixes.get(slip.code, ""),
-                other.shape,
-                lambda other=other: other.values,
-            )
-        )
+        if kind == "result":  # the slip's own result, transposed where the slip transposes it
+            shape, compute = slip.shape, (lambda slip=slip: slip.values)
+        else:
+            other = step_for(kind, slip.derivation, element=step.element)
+            shape, compute = other.shape, (lambda other=other: other.values)
+        found.append(Alternative(slip.code, message, fixes.get(slip.code, ""), shape, compute))
     own = _own_alternatives(step)
     if kind in ("matrix", "matrix-transposed"):  # flattening explains C before a kernel slip
         first = [a for a in own if a.code == "flattening-order"]
