@@ -138,7 +138,18 @@ class Derivation:
     @cached_property
     def conv_matrix(self) -> ImmutableSparseMatrix:
         """C, the matrix of the direct convolution whose transpose this is: vec(O) = C^T vec(I)."""
-        return matrix.conv_matrix_of(self.problem)
+        shape, entries = self.conv_matrix_entries
+        return ImmutableSparseMatrix(*shape, entries)
+
+    @cached_property
+    def conv_matrix_entries(self) -> tuple[tuple[int, int], dict]:
+        """C's shape and its entries ``{(row, column): kernel element}``, without a SymPy matrix.
+
+        >>> from symconv.engine.presets import preset
+        >>> preset("example-1d").conv_matrix_entries
+        ((2, 3), {(0, 0): w2, (0, 1): w3, (1, 1): w1, (1, 2): w2})
+        """
+        return matrix.conv_matrix_entries(self.problem)
 
     @cached_property
     def verification(self) -> Verification:

@@ -262,9 +262,8 @@ def _slide_notation(notation: Notation) -> Notation:
 
 
 def _matrix_view(d: Derivation, notation: Notation) -> dict:
-    c = d.conv_matrix
-    rows, cols = c.shape
-    entries = c.todok()  # sparse: only the cells the notation keeps are written
+    # sparse: only the cells the notation keeps are written
+    (rows, cols), entries = d.conv_matrix_entries
 
     def at(r: int, k: int) -> str:
         value = entries.get((r, k))

@@ -72,6 +72,10 @@ def expr_latex(expr: object) -> str:
     >>> expr_latex(sympy.IndexedBase("x")[sympy.Symbol("j") + 1])
     'x\\\\left[j + 1\\\\right]'
     """
+    if type(expr) is sympy.Symbol:
+        return _plain_symbol_latex(expr.name)
+    if type(expr) is int or expr is sympy.S.Zero or expr is sympy.S.One:
+        return str(expr)
     expr = sympy.sympify(expr)
     check_names(expr)
     names = {s: symbol_latex(s) for s in expr.free_symbols if isinstance(s, sympy.Symbol)}

@@ -6,6 +6,7 @@ r"""A rough width, in em, of written LaTeX: templates compare it with their room
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -28,22 +29,30 @@ def matrix_width(latex: str) -> float:
     return round(sum(widths) + 1.0 * (len(widths) - 1) + 1.1, 1)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def cell_width(latex: str) -> float:
     r"""A rough width, in em, of one cell's LaTeX: subscripts, commands and operators weighed.
 
     >>> cell_width("a + b"), cell_width(r"\begin{array}{@{}l@{}} a + b \\ {} + c \end{array}")
     (2.6, 2.6)
     """
-    text = re.sub(r"\\left|\\right", "", _unstacked(latex))
+    text = _LEFT_RIGHT.sub("", _unstacked(latex))
     width = 0.0
-    for subscript in re.findall(r"_\{([^{}]*)\}", text):
+    for subscript in _SUBSCRIPT.findall(text):
         width += 0.4 * len(subscript)
-    text = re.sub(r"_\{[^{}]*\}", "", text)
-    width += 0.8 * len(re.findall(r"\\[A-Za-z]+", text))
-    text = re.sub(r"\\[A-Za-z]+|[{}\s]", "", text)
-    width += 1.6 * sum(text.count(op) for op in "+-=")
-    width += 0.5 * sum(1 for ch in text if ch not in "+-=")
+    text = _SUBSCRIPT.sub("", text)
+    width += 0.8 * len(_COMMAND.findall(text))
+    text = _UNWEIGHED.sub("", text)
+    operators = sum(text.count(op) for op in "+-=")
+    width += 1.6 * operators
+    width += 0.5 * (len(text) - operators)
     return width
+
+
+_LEFT_RIGHT = re.compile(r"\\left|\\right")
+_SUBSCRIPT = re.compile(r"_\{([^{}]*)\}")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+_UNWEIGHED = re.compile(r"\\[A-Za-z]+|[{}\s]")
 
 
 #: A sum stacked over lines (:func:`~symconv.notation.expressions.join_terms`).

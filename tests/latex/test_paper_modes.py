@@ -7,7 +7,7 @@ import itertools
 import math
 
 import symconv
-from symconv.notation.palette import palette
+from symconv.notation.palette import STORED, generated_palette, palette
 from symconv.notation.style import Notation
 from tests.tex_tools import compile_log, log_problems, require_tool
 
@@ -54,6 +54,12 @@ def test_every_drawn_element_has_its_own_colour():
     d = symconv.derive_symbolic((6, 6), (2, 2), stride=2)  # a 12 x 12 canvas: 36 blocks drawn
     tex = symconv.render_latex(d, "article")
     assert tex.count(r"\definecolor{symconv") == 36 and "symconv35" in tex
+
+
+def test_the_stored_colours_are_the_ones_the_rule_chooses():
+    assert palette(STORED) == generated_palette(STORED)
+    assert palette(STORED + 3) == generated_palette(STORED + 3)
+    assert palette(STORED + 3)[:STORED] == palette(STORED)
 
 
 def test_a_column_width_lays_matrices_out_one_to_a_line(tmp_path):

@@ -20,6 +20,7 @@ import sympy
 from symconv.checker.read.alphabet import Alphabet
 from symconv.checker.read.brackets import MAX_DEPTH, OPENERS
 from symconv.checker.read.tokens import Token, entry_error, tokens
+from symconv.core.construction import product, total
 from symconv.notation.expressions import expr_latex
 
 
@@ -77,7 +78,7 @@ class _Parser:
             right, right_latex = self.term()
             values.append(right if token.value == "+" else -right)
             parts.append(f"{token.value} {right_latex}")
-        return sympy.Add(*values), " ".join(parts)
+        return total(values), " ".join(parts)
 
     def term(self) -> tuple[sympy.Expr, str]:
         value, latex = self.power()
@@ -100,6 +101,8 @@ class _Parser:
                 parts.append(right_latex)
             else:
                 break
+        if len(values) == 2:
+            return product(*values), " ".join(parts)
         return sympy.Mul(*values), " ".join(parts)
 
     def power(self) -> tuple[sympy.Expr, str]:
