@@ -3,7 +3,7 @@ r"""Reading hand-written results: the forms people write, names read by the alph
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import Matrix, Symbol, symbols
+from sympy import Matrix, Symbol, expand, srepr, symbols, sympify
 
 import symconv
 from symconv.checker.read.alphabet import Alphabet
@@ -225,3 +225,22 @@ def test_unicode_minus_and_superscripts():
     d = symconv.derive_symbolic(2, 3, stride=2, padding=1)
     x1, x2, w1 = Symbol("x1"), Symbol("x2"), Symbol("w1")
     assert read_expression("x₁² − x₂·w₁", Alphabet.of(d))[0] == x1**2 - x2 * w1
+
+
+_FACTORS = st.sampled_from(["x1", "x2", "w1", "w2", "w3", "2", "3", "(x1 + w2)"])
+_TERMS = st.lists(_FACTORS, min_size=1, max_size=3).map("*".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["+", "-"]), _TERMS), min_size=1, max_size=6))
+def test_a_read_sum_is_what_sympy_reads(terms):
+    # The reader builds sums and products directly where it can; SymPy's own parser is
+    # the oracle for the value, and for its form (the same tree) when no sum is a factor:
+    # SymPy distributes a leading minus into such a factor, the reader keeps it outside.
+    text = " ".join(f"{sign} {term}" for sign, term in terms)
+    alphabet = Alphabet([x1, x2], [w1, w2, w3])
+    value = read_expression(text, alphabet)[0]
+    expected = sympify(text)
+    assert expand(value - expected) == 0, text
+    if "(" not in text:
+        assert srepr(value) == srepr(expected), text
