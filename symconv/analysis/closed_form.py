@@ -42,6 +42,21 @@ def closed_form(*, dilated: bool = True) -> sympy.Expr:
     return Sum(term, (j, low, high))
 
 
+def summand_input_first(form: Sum) -> list[sympy.Expr]:
+    """The factors of the closed form's summand in the order symconv writes a product:
+    the input ``x[j]``, then the kernel ``w[...]``, then the delta keeping whole indices.
+
+    >>> summand_input_first(closed_form(dilated=False))
+    [x[j], w[-j*s + o + p]]
+    """
+
+    def place(factor: sympy.Expr) -> int:
+        base = getattr(factor, "base", None)
+        return 0 if base == X else 1 if base == W else 2
+
+    return sorted(sympy.Mul.make_args(form.function), key=place)
+
+
 def instantiate(
     expr: sympy.Expr,
     *,

@@ -19,7 +19,14 @@ from pathlib import Path
 
 import sympy
 
-from symconv.analysis.closed_form import W, X, closed_form, closed_form_entries, form_parameters
+from symconv.analysis.closed_form import (
+    W,
+    X,
+    closed_form,
+    closed_form_entries,
+    form_parameters,
+    summand_input_first,
+)
 from symconv.analysis.gradient import gradient_example
 from symconv.analysis.overlap import axis_counts, overlap_counts, overlap_verdict
 from symconv.analysis.polyphase import polyphase_of
@@ -110,11 +117,24 @@ def _grid(values, shape, notation: Notation, first: dict | None = None) -> dict:
     return array_context([write(v) for v in values], shape, notation)
 
 
+def closed_form_latex(form) -> str:
+    r"""The closed form's sum as LaTeX, its summand written input first.
+
+    >>> print(closed_form_latex(closed_form(dilated=False)))
+    \sum_{j=\max\left(0, \left\lceil{\frac{- k + o + p + 1}{s}}\right\rceil\right)}^{\min\left(I - 1, \left\lfloor{\frac{o + p}{s}}\right\rfloor\right)} x\left[j\right] w\left[- j s + o + p\right]
+    """  # noqa: E501
+    ((index, low, high),) = form.limits
+    summand = " ".join(expr_latex(factor) for factor in summand_input_first(form))
+    return rf"\sum_{{{expr_latex(index)}={expr_latex(low)}}}^{{{expr_latex(high)}}} {summand}"
+
+
 def _closed_form(d: Derivation, notation: Notation) -> dict:
     g = d.geometry
     context = {
-        "general": expr_latex(closed_form()),
-        "undilated": expr_latex(closed_form(dilated=False)) if set(g.dilation) == {1} else None,
+        "general": closed_form_latex(closed_form()),
+        "undilated": (
+            closed_form_latex(closed_form(dilated=False)) if set(g.dilation) == {1} else None
+        ),
         "entries": [],
         "count": 0,
         "all_equal": False,

@@ -14,7 +14,7 @@ even overlap: every interior output receives 2 taps per axis (4 in all)
 
 from __future__ import annotations
 
-from symconv.analysis.closed_form import closed_form, closed_form_entries
+from symconv.analysis.closed_form import closed_form, closed_form_entries, summand_input_first
 from symconv.analysis.gradient import gradient_example
 from symconv.analysis.overlap import overlap_counts, overlap_verdict
 from symconv.analysis.polyphase import polyphase_of
@@ -131,7 +131,10 @@ def polyphase_text(derivation: Derivation) -> str:
 
 def closed_form_text(derivation: Derivation) -> str:
     """The general closed form and, in 1-D, each output entry from it, checked."""
-    lines = [f"{RESULT}[o] = {closed_form()}"]
+    form = closed_form()
+    ((index, low, high),) = form.limits
+    summand = "*".join(str(factor) for factor in summand_input_first(form))
+    lines = [f"{RESULT}[o] = Sum({summand}, ({index}, {low}, {high}))"]
     if derivation.geometry.rank != 1:
         lines.append("(per axis; entries are instantiated for 1-D)")
         return "\n".join(lines)

@@ -95,6 +95,19 @@ def test_element_names_count_from_one_and_positions_from_zero():
     assert r"O[0] & = x\left[0\right] w\left[1\right] & = x_{1} w_{2}" in closed
 
 
+def test_the_general_closed_form_is_written_input_first(cli):
+    closed = symconv.render_analysis(symconv.preset("example-1d"), sections=["closed-form"])
+    # the summand follows the upper limit, \min\left(...\right)
+    general = re.findall(r"O\[o\] = \\sum_.*?\\right\)\} (.*?)\$", closed)
+    assert general == [
+        r"x\left[j\right] w\left[\frac{- j s + o + p}{d}\right]"
+        r" \delta_{0, \left(- j s + o + p\right) \bmod d}",
+        r"x\left[j\right] w\left[- j s + o + p\right]",
+    ]
+    text = cli("analyze", "--preset", "example-1d", "--what", "closed-form")[1]
+    assert "O[o] = Sum(x[j]*w[(-j*s + o + p)/d]*KroneckerDelta(" in text
+
+
 def test_one_transpose_sign(cli):
     d = symconv.preset("example-2d-s1")
     matrix = cli("matrix", "--preset", "example-2d-s1", "--format", "latex")[1]
