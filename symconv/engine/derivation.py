@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import sympy
 from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
 
 from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
@@ -307,14 +308,27 @@ def symbolic_operands(
             len(input_shape) if len(kernel_shape) == len(input_shape) else len(kernel_shape) - 2
         )
         w = flipped(w, tuple(range(len(kernel_shape) - spatial, len(kernel_shape))))
-    printed = {symbol_latex(s): s for s in flat_elements(x)}
+    # x_{11} beside x_{1} would read as an input element: the printed letters must differ
+    letters_of_input: dict = {}
+    for s in flat_elements(x):
+        letters_of_input.setdefault(_printed_letter(s), s)
     for s in flat_elements(w):
-        twin = printed.get(symbol_latex(s))
+        twin = letters_of_input.get(_printed_letter(s))
         if twin is not None:
             raise SymconvError(
                 "kernel_name",
-                f"must give symbols apart from the input's ({twin} and {s} both print as "
+                f"must give symbols written apart from the input's ({twin} and {s} are both "
+                f"written with the letter {_printed_letter(s)}: {symbol_latex(twin)} and "
                 f"{symbol_latex(s)})",
                 kernel_name,
             )
     return x, w
+
+
+def _printed_letter(symbol) -> str:
+    """The letter a symbol is printed with, before its subscript: ``x`` for ``x_{11}``.
+
+    >>> _printed_letter(sympy.Symbol("x11")), _printed_letter(sympy.Symbol("alpha"))
+    ('x', '\\\\alpha')
+    """
+    return symbol_latex(symbol).split("_{")[0]

@@ -45,9 +45,7 @@ def _widgets():
     try:
         import ipywidgets
     except ImportError:
-        raise SymconvError(
-            "explore", 'needs ipywidgets: pip install "symconv[notebook]"', None
-        ) from None
+        raise SymconvError("explore", 'needs ipywidgets: pip install "symconv[notebook]"') from None
     return ipywidgets
 
 

@@ -149,3 +149,20 @@ def test_input_and_kernel_names_must_give_different_symbols(capsys):
     assert "--kernel-name" in capsys.readouterr().err
     with pytest.raises(symconv.SymconvError, match="apart from the input"):
         symconv.derive_symbolic(2, 2, input_name="x", kernel_name="x")
+
+
+@pytest.mark.parametrize(
+    "names, letters",
+    [(("x", "x1"), False), (("x1", "x"), False), (("u", "a"), True), (("x", "xi"), None)],
+)
+def test_names_written_with_one_letter_are_refused(names, letters, capsys):
+    # x_{11} (kernel x1) beside x_{1} (input x) would read as an input element
+    argv = ["derive", "--input", "2", "--kernel", "3", "--input-name", names[0]]
+    argv += ["--kernel-name", names[1], *(["--letters"] if letters else [])]
+    status = main(argv)
+    err = capsys.readouterr().err
+    if letters is None:  # x and xi print as x and \xi: apart
+        assert status == 0 and not err
+    else:
+        assert status == 2 and err.count("\n") == 1
+        assert "--kernel-name" in err and "written with the letter" in err

@@ -219,3 +219,14 @@ def _listed_name(display: str) -> str:
                     break
     label = arguments[1].split("=")[0].strip()
     return re.sub(r"(_\{[\d,]+\}|\[[\d,]+\])$", "", label)
+
+
+@pytest.mark.parametrize("input_size, elided", [(2, False), (3, True)])
+def test_a_listed_grid_shows_dots_only_where_entries_are_left_out(input_size, elided):
+    # the canvas of a 2x2 input has 25 cells: the 24 listed and the last are all of them
+    d = symconv.derive_symbolic((input_size, input_size), (3, 3), stride=2, padding=1)
+    tex = symconv.render_latex(d, "beamer")
+    listed = set(re.findall(r"\}\{O_\{\\text\{full\}\}\[(\d+,\d+)\] =", tex))
+    canvas = 2 * (input_size - 1) + 3
+    assert len(listed) == (25 if elided else canvas**2)
+    assert (r"}{\vdots}" in tex) == elided

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from io import BytesIO
 
 import pytest
 from PIL import Image
 
 import symconv
+from symconv.errors import SymconvError
 
 
 def test_the_output_follows_the_sliders():
@@ -65,3 +67,10 @@ def test_bad_starting_values_are_refused():
 def test_jupyter_shows_the_widgets():
     bundle = symconv.explore()._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_without_ipywidgets_the_explorer_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)  # as if not installed
+    with pytest.raises(SymconvError) as caught:
+        symconv.explore()
+    assert str(caught.value) == 'explore: needs ipywidgets: pip install "symconv[notebook]"'
