@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import sympy
 from sympy import ImmutableDenseNDimArray, ImmutableSparseMatrix
 
 from symconv.core.budget import DEFAULT_MAX_TERMS, check_budget, estimate_work
@@ -328,7 +327,8 @@ def symbolic_operands(
 def _printed_letter(symbol) -> str:
     """The letter a symbol is printed with, before its subscript: ``x`` for ``x_{11}``.
 
-    >>> _printed_letter(sympy.Symbol("x11")), _printed_letter(sympy.Symbol("alpha"))
+    >>> from sympy import Symbol
+    >>> _printed_letter(Symbol("x11")), _printed_letter(Symbol("alpha"))
     ('x', '\\\\alpha')
     """
     return symbol_latex(symbol).split("_{")[0]
