@@ -29,6 +29,8 @@ SLIDE_WIDTH = 32
 SLIDE_TERMS = 4
 #: Rows and columns a slide writes of a matrix before eliding (unless ``full``).
 SLIDE_CELLS = 8
+#: The room, in em, one column of an elided matrix takes: a subscripted symbol and its gap.
+EM_PER_COLUMN = 4
 
 
 def check_request(
@@ -54,15 +56,19 @@ def check_request(
 
 
 def form_notation(notation: Notation, form: str) -> Notation:
-    """The notation a form lays its matrices out with: on a slide, a narrower line and sums
-    stacked :data:`SLIDE_TERMS` terms a line unless the notation says otherwise.
+    """The notation a form lays its matrices out with: as many columns as its line holds and,
+    on a slide, a narrower line and sums stacked :data:`SLIDE_TERMS` terms a line unless
+    the notation says otherwise.
 
     >>> slide = form_notation(Notation(), "beamer")
     >>> slide.width, slide.terms_per_line
     (32, 4)
     >>> form_notation(Notation(), "article") == Notation()
     True
+    >>> form_notation(Notation(width=24), "fragment").max_cols
+    6
     """
+    notation = notation.merge(max_cols=min(notation.max_cols, columns_held(notation.width)))
     if form != "beamer":
         return notation
     return notation.merge(
@@ -71,6 +77,17 @@ def form_notation(notation: Notation, form: str) -> Notation:
         max_rows=min(notation.max_rows, SLIDE_CELLS),
         max_cols=min(notation.max_cols, SLIDE_CELLS),
     )
+
+
+def columns_held(width: int) -> int:
+    """How many columns an elided matrix keeps on a line ``width`` em wide: one per 4 em.
+
+    An article's 56 em keeps the default 10; a column of a two-column paper (24 em) keeps 6.
+
+    >>> columns_held(56), columns_held(24)
+    (14, 6)
+    """
+    return max(4, width // EM_PER_COLUMN)
 
 
 def render_latex(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 import symconv
 from symconv.notation.palette import STORED, generated_palette, palette
@@ -91,3 +92,32 @@ def test_a_channel_summary_without_figures_needs_no_tikz(tmp_path):
     assert r"\definecolor" not in tex and "usepackage{graphicx}" in tex
     host = TWO_COLUMNS % ("\\usepackage{graphicx}", tex)
     assert log_problems(compile_log(host, tmp_path)) == []
+
+
+def display_scales(log: str) -> list[float]:
+    """Each fitted display's width over its natural width, from the lines symconvfit logs."""
+    found = re.findall(r"symconvfit: math [\d.]+pt, natural\s*([\d.]+)pt, fitted\s*([\d.]+)pt", log)
+    return [float(f) / float(n) for n, f in found if float(n) > 0]
+
+
+def test_the_column_width_keeps_displays_readable_and_tex_warns_without_it(tmp_path):
+    require_tool("pdflatex")
+    d = symconv.derive_symbolic((3, 3), (3, 3), stride=2)  # the README's narrow-column case
+    logs = {
+        width: compile_log(
+            TWO_COLUMNS
+            % (
+                "\\usepackage{graphicx}",
+                symconv.render_latex(
+                    d, "fragment", Notation(width=width, terms_per_line=2), figures=False
+                ),
+            ),
+            tmp_path,
+            f"width{width}",
+        ).replace("\n", "")
+        for width in (56, 24)
+    }
+    assert min(display_scales(logs[56])) < 0.5
+    assert "Package symconv Warning: A display is set at under 70 per cent" in logs[56]
+    assert min(display_scales(logs[24])) >= 0.7
+    assert "symconv Warning" not in logs[24] and log_problems(logs[24]) == []
