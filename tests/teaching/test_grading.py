@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from symconv.teaching.exercises import exercises
+from symconv.teaching.exercises import Exercise, Sheet, exercises
 from symconv.teaching.grading import grade, split_parts
 from tests.teaching.answers import kernel_flipped, not_cropped, plain_answer, transposed
 from tests.tex_tools import compile_log, log_problems, page_ink
@@ -168,3 +168,12 @@ def test_the_summary_of_a_full_sheet_is_one_page_without_overfull_boxes(tmp_path
     tex = table.summary_latex()
     assert log_problems(compile_log(tex, tmp_path, "summary")) == []
     assert len(page_ink((tmp_path / "summary.pdf").read_bytes(), tmp_path)) == 1
+
+
+def test_a_size_slip_with_no_padding_is_graded_as_the_output_padding_ignored():
+    size = Exercise(1, (2,), (3,), (2,), (0,), (1,), (1,), "size")
+    sheet = Sheet(0, "medium", ("size",), (size,))
+    table = grade(sheet, {"ann": "Exercise 1\nO = 2(2-1)+3-0 = 5\n"})
+    (row,) = csv.DictReader(io.StringIO(table.to_csv()))
+    assert (row["verdict"], row["diagnosis"]) == ("wrong", "output-padding-ignored")
+    assert "padding is not subtracted" not in row["headline"]
