@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import sympy
 
 from symconv.checker.term_writer import TermWriter
-from symconv.notation.tex_text import tex_escape
+from symconv.notation.prose import prose_latex
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,13 @@ class Diagnosis:
 
     @classmethod
     def plain(cls, code: str, message: str, fix: str = "") -> Diagnosis:
-        """A diagnosis that names no terms: its LaTeX is the message, escaped."""
-        return cls(code, message, tex_escape(message), fix=fix)
+        """A diagnosis that names no terms: its LaTeX is the message, its symbol names as
+        mathematics and the rest escaped.
+
+        >>> Diagnosis.plain("kernel-indices-swapped", "w_ij used as w_ji").latex
+        '$w_{ij}$ used as $w_{ji}$'
+        """
+        return cls(code, message, prose_latex(message), fix=fix)
 
     @classmethod
     def of_terms(cls, writer: TermWriter, code: str, template: str, *terms) -> Diagnosis:
@@ -68,10 +73,10 @@ class Diagnosis:
         """
         texts = [t if isinstance(t, str) else writer.text(t) for t in terms]
         shown = [t if isinstance(t, str) else writer.shown(t) for t in terms]
-        latexes = [tex_escape(t) if isinstance(t, str) else f"${writer.latex(t)}$" for t in terms]
+        latexes = [prose_latex(t) if isinstance(t, str) else f"${writer.latex(t)}$" for t in terms]
         pieces = []
         for literal, field, _, _ in string.Formatter().parse(template):
-            pieces.append(tex_escape(literal))
+            pieces.append(prose_latex(literal))
             if field is not None:
                 pieces.append(latexes[int(field)])
         return cls(code, template.format(*shown), "".join(pieces), tuple(texts))

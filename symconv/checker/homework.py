@@ -342,42 +342,66 @@ def _axis(name: str, rank: int) -> int | None:
 
 
 def _size_slip(d: Derivation, axis: int, value: int, canvas: bool) -> tuple[str, str]:
-    """The common slip in the size formula that gives ``value``, if one does."""
+    """The common slip in the size formula that gives ``value``, if one does.
+
+    A slip is named only when it changes the formula for this configuration: with no
+    padding, leaving it out is no slip, so 5 for ``s = 2, I = 2, k = 3, a = 1`` is the
+    output_padding left out.
+
+    >>> from symconv.engine.derivation import symbolic_derivation
+    >>> from symconv.core.geometry import make_geometry
+    >>> d = symbolic_derivation(make_geometry(2, 3, 2, 0, 1, 1, rank=1))
+    >>> _size_slip(d, 0, 5, canvas=False)[0]
+    'output-padding-ignored'
+    """
     a = d.geometry.axes[axis]
     span = a.dilation * (a.kernel - 1) + 1
     full = a.stride * (a.input - 1) + span
+    crop = 0 if canvas else a.pad_begin + a.pad_end
+    appended = 0 if canvas else a.output_padding
+    # (code, message, the size it gives, whether it changes the formula here, on the canvas too)
     candidates = [
-        ("no-crop", "the padding is not subtracted", full),
+        ("no-crop", "the padding is not subtracted", full, crop != 0, False),
         (
             "padding-once",
             "the padding is subtracted once; it is cropped from both sides",
             full - a.pad_begin + a.output_padding,
+            a.pad_end != 0,
+            False,
         ),
         (
             "stride-times-input",
             "s*I instead of s*(I - 1)",
-            a.stride * a.input
-            + span
-            - (0 if canvas else a.pad_begin + a.pad_end)
-            + a.output_padding,
+            a.stride * a.input + span - crop + appended,
+            True,
+            True,
         ),
-        ("output-padding-ignored", "output_padding not added", full - a.pad_begin - a.pad_end),
+        (
+            "output-padding-ignored",
+            "output_padding not added",
+            full - crop,
+            appended != 0,
+            False,
+        ),
         (
             "dilation-ignored",
             "dilation ignored: the kernel spans d*(k - 1) + 1",
             output_length(
                 a.input,
                 a.kernel,
-                a.stride,
-                0 if canvas else a.pad_begin + a.pad_end,
-                0 if canvas else a.output_padding,
-                1,
+                stride=a.stride,
+                dilation=1,
+                pad_begin=0 if canvas else a.pad_begin,
+                pad_end=0 if canvas else a.pad_end,
+                output_padding=appended,
             ),
+            span != a.kernel,
+            True,
         ),
     ]
     line = f"s*(I - 1) + d*(k - 1) + 1{'' if canvas else ' - 2p + output_padding'}"
-    for code, message, size in candidates:
-        if size == value and (not canvas or code in ("stride-times-input", "dilation-ignored")):
+    for code, message, size, changes, on_canvas in candidates:
+        if size == value and changes and (on_canvas or not canvas):
             return code, f"{message} ({line})"
     return "size", f"work {line} again"
 

@@ -28,6 +28,7 @@ from symconv.checker.term_writer import TermWriter
 from symconv.checker.unknown_names import UnknownName
 from symconv.engine.derivation import Derivation
 from symconv.notation.grids import array_latex, slices
+from symconv.notation.prose import prose_math
 from symconv.notation.style import Notation
 from symconv.notation.tex_text import check_symbols, tex_escape, text_latex
 from symconv.notation.words import capitalised, configuration_words
@@ -237,7 +238,7 @@ class CheckReport:
         """Jupyter shows the written result, wrong entries in red, the summary and each finding."""
         matrix = self.written_matrix_latex(r"\textcolor{red}{{}}")
         summary = rf"\text{{{tex_escape(self.summary)}}}"
-        findings = [text_latex(d.headline) for d in self.diagnoses]
+        findings = [prose_math(d.headline) for d in self.diagnoses]
         for e in self.entries:
             if e.explained:
                 continue

@@ -20,6 +20,7 @@ from symconv.checker.homework import HomeworkReport, SizeCheck, plain_arithmetic
 from symconv.checker.report import CheckReport
 from symconv.checker.steps import normalised_name
 from symconv.notation.expressions import symbol_latex
+from symconv.notation.prose import prose_latex
 from symconv.notation.style import RESULT
 from symconv.notation.tex_text import check_symbols, tex_escape
 from symconv.notation.words import capitalised, configuration_words
@@ -34,11 +35,16 @@ _PREAMBLE = (
 def formula_latex(line: str) -> str:
     r"""A size formula line as mathematics: ``2*(2 - 1)`` as ``2 \cdot (2 - 1)``.
 
+    A subscript that is a word is upright, as the canvas's ``O_{\text{full}}`` is.
+
     >>> formula_latex("O_1 = 2*(2 - 1) + 3 - 2*1 = 3")
     'O_{1} = 2 \\cdot (2 - 1) + 3 - 2 \\cdot 1 = 3'
+    >>> formula_latex("O_full = 5")
+    'O_{\\text{full}} = 5'
     """
     text = re.sub(r"[^A-Za-z0-9_ ()+\-*=.,]", "", line)
-    text = re.sub(r"_([A-Za-z0-9]+)", r"_{\1}", text)
+    text = re.sub(r"_([A-Za-z]{3,})\b", r"_{\\text{\1}}", text)
+    text = re.sub(r"_([A-Za-z0-9]+)\b", r"_{\1}", text)
     return text.replace("*", r" \cdot ").replace("  ", " ")
 
 
@@ -62,20 +68,20 @@ def _report_body(report: CheckReport, configuration: bool = True) -> list[str]:
     if configuration:
         body.append(r"\noindent Configuration: " + tex_escape(report.configuration) + ".")
         body.append("")
-    body.append(r"\noindent\textbf{" + tex_escape(report.summary) + "}")
+    body.append(r"\noindent\textbf{" + prose_latex(report.summary) + "}")
     if report.headline != report.summary:
         body.append("")
-        body.append(r"\noindent " + tex_escape(report.headline))
+        body.append(r"\noindent " + prose_latex(report.headline))
     for note in report.notes:
         body.append("")
-        body.append(r"\noindent " + tex_escape(capitalised(note)) + ".")
+        body.append(r"\noindent " + prose_latex(capitalised(note)) + ".")
     matrix = report.written_matrix_latex(r"\colorbox{symconvwrong}{$\displaystyle {}$}")
     if matrix:
         body.append(rf"\[ {RESULT}_{{\text{{written}}}} = " + matrix + r" \]")
     items = []
     if report.shape is not None:
         formula = r" \\ ".join(
-            f"${formula_latex(f)}$" if "=" in f else tex_escape(f)
+            f"${formula_latex(f)}$" if "=" in f else prose_latex(f)
             for f in report.shape.formula.splitlines()
         )
         items.append(r"\item Size: " + tex_escape(report.shape.text) + r". \\ " + formula)
@@ -84,7 +90,7 @@ def _report_body(report: CheckReport, configuration: bool = True) -> list[str]:
     for diagnosis in report.diagnoses:
         if diagnosis.headline == report.headline:
             continue
-        fix = f" Fix: {tex_escape(diagnosis.fix)}." if diagnosis.fix else ""
+        fix = f" Fix: {prose_latex(diagnosis.fix)}." if diagnosis.fix else ""
         items.append(r"\item Whole result: " + diagnosis.latex + "." + fix)
     for e in report.entries:
         if e.explained:
@@ -105,7 +111,7 @@ def _report_body(report: CheckReport, configuration: bool = True) -> list[str]:
             rf"\item Unknown symbol ${symbol}$ in "
             + tex_escape(name.where)
             + ": "
-            + tex_escape(name.message)
+            + prose_latex(name.message)
             + "."
         )
     if items:
@@ -124,13 +130,13 @@ def homework_latex(report: HomeworkReport, document: bool = True) -> str:
     """
     check_symbols(report.derivation)
     body = [r"\section*{Check of a hand derivation}"]
-    body.append(r"\noindent\textbf{" + tex_escape(report.headline) + "}")
+    body.append(r"\noindent\textbf{" + prose_latex(report.headline) + "}")
     body.append("")
     configuration = configuration_words(report.derivation.geometry)
     body.append(r"\noindent Configuration: " + tex_escape(configuration) + ".")
     for c in report.checks:
         if isinstance(c, SizeCheck):
-            verdict = "right" if c.ok else tex_escape(c.message)
+            verdict = "right" if c.ok else prose_latex(c.message)
             name = re.sub(r"[^A-Za-z0-9_]", "", normalised_name(c.name))
             line = " = ".join([name, *(plain_arithmetic(p) for p in c.parts)])
             body.append("")
@@ -138,9 +144,9 @@ def homework_latex(report: HomeworkReport, document: bool = True) -> str:
             continue
         if c.report is None:
             body.append(r"\subsection*{Line " + f"{c.line}" + "}")
-            body.append(r"\noindent Not checked: " + tex_escape(c.note) + ".")
+            body.append(r"\noindent Not checked: " + prose_latex(c.note) + ".")
             continue
-        label = tex_escape(c.step.label)
+        label = prose_latex(c.step.label)
         body.append(r"\subsection*{Line " + f"{c.line}: ${c.step.latex}$, {label}" + "}")
         body += _report_body(c.report, configuration=False)
     text = "\n".join(body) + "\n"

@@ -36,11 +36,12 @@ from symconv.engine.derivation import Derivation
 from symconv.errors import SymconvError
 from symconv.notation.expressions import symbol_latex
 from symconv.notation.statements import TRANSPOSE
+from symconv.notation.style import CANVAS
 from symconv.notation.words import axes_words, shape_words
 
 _WRAPPERS = re.compile(
     r"\\(?:mathrm|mathit|mathbf|mathsf|boldsymbol|bm|text|textrm|operatorname|mathcal)"
-    r"\s*\{([^{}]*)\}"
+    r"(?:\s*\{([^{}]*)\}|\s+([A-Za-z0-9]))"  # a braced argument, or one letter: \mathsf T
 )
 _TRANSPOSE = re.compile(r"\^(?:T|t|\\top|\\intercal|\\mathsf\{T\}|\\mathrm\{T\}|\{T\}|\{\\top\})$")
 _RESULT = {"o", "y", "out", "output", "result", "o_out", "y_out"}
@@ -97,7 +98,7 @@ _INPUT = {"i", "x", "input"}
 _MATRIX = {"c", "m", "w_c"}
 _LATEX_NAMES = {
     "result": "O",
-    "canvas": r"O_{\text{full}}",
+    "canvas": CANVAS,
     "stretched": "Z",
     "flipped": r"K_{\text{flip}}",
     "kernel": "K",
@@ -257,10 +258,12 @@ def normalised_name(name: str) -> str:
 
     >>> normalised_name(r"O_{\mathrm{full}}"), normalised_name(r"\tilde{x}"), normalised_name("Cᵀ")
     ('O_full', '\\tildex', 'Cᵀ')
+    >>> normalised_name(r"C^{\mathsf T}")
+    'C^T'
     """
     text = name.strip().strip("$").strip()
     for _ in range(3):
-        text = _WRAPPERS.sub(r"\1", text)
+        text = _WRAPPERS.sub(lambda match: match[1] or match[2] or "", text)
     text = text.replace("\\top", "T").replace("\\intercal", "T").replace("⊤", "ᵀ")
     return re.sub(r"[{}\s]|\\[,;:! ]", "", text)
 

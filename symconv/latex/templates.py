@@ -1,7 +1,8 @@
 r"""The built-in templates found, and Jinja2 set up for TeX: delimiters that do not fight it.
 
 Blocks are ``((* ... *))``, variables ``((( ... )))``, comments ``((= ... =))``; user
-text goes through the ``tex`` filter (:func:`symconv.notation.tex_text.tex_escape`).
+text goes through the ``tex`` filter (:func:`symconv.notation.tex_text.tex_escape`), or
+the ``prose`` filter when it names symbols (:func:`symconv.notation.prose.prose_latex`).
 Compiled templates are kept in a private per-user folder (:func:`cache_folder`), checked
 against each template's source, so a run renders without compiling them again.
 
@@ -19,8 +20,9 @@ from pathlib import Path
 
 from symconv.errors import SymconvError
 from symconv.notation.palette import OKABE_ITO
+from symconv.notation.prose import prose_latex
 from symconv.notation.statements import MATRIX_PRODUCT, SIZE_FORMULA, TRANSPOSE
-from symconv.notation.style import INPUT, KERNEL, RESULT
+from symconv.notation.style import CANVAS, INPUT, KERNEL, RESULT
 from symconv.notation.tex_text import tex_escape
 
 
@@ -96,10 +98,12 @@ def _environment(folders: tuple[str, ...]):
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["tex"] = tex_escape
+    env.filters["prose"] = prose_latex  # user text naming symbols: those as mathematics
     env.globals["transpose"] = TRANSPOSE  # one transpose sign in every document
     env.globals["result_name"] = RESULT  # one name for each array in every document
     env.globals["input_name"] = INPUT
     env.globals["kernel_name"] = KERNEL
+    env.globals["canvas_name"] = CANVAS
     env.globals["matrix_equation"] = MATRIX_PRODUCT
     env.globals["size_formula"] = SIZE_FORMULA  # the general form, quoted before any instance
     env.globals["okabe_ito"] = OKABE_ITO  # the colours of documents that draw no element

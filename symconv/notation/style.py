@@ -1,12 +1,14 @@
-"""The names every output gives its arrays, and how matrices are written.
+r"""The names every output gives its arrays, and how matrices are written.
 
 The names are those of "Understanding Transposed Convolutions": the input ``I``, the
 kernel ``K`` and the result ``O`` (its entries ``x1``, ``w1`` by default); the matrix view
 is ``vec(O) = C^T vec(I)``. One default layout serves every writer: matrices up to
 10 x 10 are written whole, larger ones keep their corners.
 
->>> RESULT, INPUT, KERNEL
-('O', 'I', 'K')
+>>> RESULT, INPUT, KERNEL, CANVAS_TEXT
+('O', 'I', 'K', 'O_full')
+>>> print(CANVAS)
+O_{\text{full}}
 >>> Notation().max_rows, Notation().merge(delimiter="bmatrix").delimiter
 (10, 'bmatrix')
 """
@@ -25,6 +27,10 @@ RESULT = "O"
 INPUT = "I"
 #: The kernel's name (its entries are ``w1, w2, ...``).
 KERNEL = "K"
+#: The canvas's name, the placed blocks summed before the crop, in LaTeX ("full" upright).
+CANVAS = rf"{RESULT}_{{\text{{full}}}}"
+#: The same name in plain text.
+CANVAS_TEXT = f"{RESULT}_full"
 
 
 @dataclass(frozen=True)

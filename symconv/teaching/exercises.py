@@ -34,7 +34,8 @@ from symconv.errors import SymconvError
 from symconv.latex.templates import render_template
 from symconv.notation.expressions import expr_latex, product_latex, sum_latex, symbol_latex
 from symconv.notation.grids import grid_latex
-from symconv.notation.style import Notation
+from symconv.notation.statements import TRANSPOSE, TRANSPOSE_TEXT
+from symconv.notation.style import CANVAS, CANVAS_TEXT, Notation
 from symconv.notation.words import configuration_words
 
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -93,18 +94,18 @@ LEVELS = {
 #: The names answers are written under (as LaTeX mathematics), so the checker matches them.
 _NAMES = {
     "result": "O",
-    "canvas": r"O_{full}",
+    "canvas": CANVAS,
     "stretched": "Z",
     "matrix": "C",
-    "matrix-transposed": "C^{T}",
+    "matrix-transposed": "C" + TRANSPOSE,
 }
 #: The same names as typed in plain text.
 _TYPED = {
     "result": "O",
-    "canvas": "O_full",
+    "canvas": CANVAS_TEXT,
     "stretched": "Z",
     "matrix": "C",
-    "matrix-transposed": "C^T",
+    "matrix-transposed": "C" + TRANSPOSE_TEXT,
 }
 #: The largest objects an exercise asks for (1-D length, 2-D side, 2-D matrix cells).
 _MAX_1D = 10
@@ -161,7 +162,7 @@ class Exercise:
 
     @property
     def name(self) -> str:
-        r"""The name the answer is written under, as LaTeX: ``O``, ``O_{full}``, ``bK``."""
+        r"""The name the answer is written under, as LaTeX: ``O``, ``O_{\text{full}}``, ``bK``."""
         if self.asked == "scaled":
             return symbol_latex(self.derivation.input_elements[self.element]) + "K"
         if self.asked == "size":

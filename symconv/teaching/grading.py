@@ -163,7 +163,7 @@ class GradeTable:
             rows.append(
                 {
                     "number": e.number,
-                    "asked": e.typed_name,
+                    "asked": e.name,
                     "counts": [per[e.number][v] for v in VERDICTS],
                     "mistake": f"{top[0][0]} ({top[0][1]})" if top else "",
                 }

@@ -9,6 +9,7 @@ import pytest
 
 import symconv
 from symconv.checker.compare import check
+from symconv.checker.homework import check_homework
 
 # "The output grid would be formed by summing these contributions." (s = 2, p = 0)
 SEED_2D_S2 = r"""$$ O = \begin{pmatrix}
@@ -348,3 +349,38 @@ def test_no_common_slip():
     report = check("[[a, b], [c, d], [a, b], [c, d], [a, b]]", "example-2d-s1")
     assert report.shape.written == (5, 2) and report.shape.causes == ()
     assert "no common slip" in report.to_text()
+
+
+# --- size lines: a slip is named only when it changes the formula for the configuration ---
+
+
+@pytest.mark.parametrize(
+    "padding, output_padding, dilation, line, code",
+    [
+        # no padding: leaving it out changes nothing, the output_padding is what is missing
+        (0, 1, 1, "O = 2(2-1)+3-0 = 5", "output-padding-ignored"),
+        (0, 1, 2, "O = 2(2-1)+2(3-1)+1 = 7", "output-padding-ignored"),
+        (1, 1, 1, "O = 2(2-1)+3 = 5", "no-crop"),
+        (1, 1, 1, "O = 2(2-1)+3-2 = 3", "output-padding-ignored"),
+        (0, 0, 1, "O = 2*2+3 = 7", "stride-times-input"),
+        (0, 0, 2, "O = 2(2-1)+3 = 5", "dilation-ignored"),
+        # the canvas has no output_padding, whatever the configuration's
+        (0, 1, 1, "O_full = 2*2+3 = 7", "stride-times-input"),
+        (0, 1, 2, "O_full = 2(2-1)+3 = 5", "dilation-ignored"),
+    ],
+)
+def test_size_line_names_the_slip_this_configuration_allows(
+    padding, output_padding, dilation, line, code
+):
+    d = symconv.derive_symbolic(
+        2, 3, stride=2, padding=padding, output_padding=output_padding, dilation=dilation
+    )
+    (size,) = check_homework(line, d).checks
+    assert size.code == code, size.message
+
+
+def test_size_line_with_no_padding_never_blames_the_padding():
+    d = symconv.derive_symbolic(2, 3, stride=2, output_padding=1)
+    (size,) = check_homework("O = 2(2-1)+3-0 = 5", d).checks
+    assert "padding is not subtracted" not in size.message
+    assert size.message.startswith("5 is wrong, the size is 6: output_padding not added")

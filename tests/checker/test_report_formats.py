@@ -6,8 +6,10 @@ import pytest
 
 import symconv
 from symconv.checker.compare import check
-from symconv.checker.report_formats import report_html, report_latex
-from tests.tex_tools import compile_tex
+from symconv.checker.homework import check_homework
+from symconv.checker.report_formats import homework_latex, report_html, report_latex
+from symconv.notation.prose import prose_latex
+from tests.tex_tools import HOSTILE, compile_log, compile_tex, log_problems
 
 SEED_2D_S1 = r"""$$ O = \begin{pmatrix}
 aw_{11} & aw_{12}+bw_{11} & bw_{12} \\
@@ -92,3 +94,42 @@ def test_positions_in_three_dimensions():
     right[0][0][1] = "x111*w111"
     (entry,) = check(right, d).entries
     assert entry.where == "position (1, 1, 2)"
+
+
+# The right 2-D stride-2 result with the kernel reversed: one slip explains every entry.
+FLIPPED_2D_S2 = (
+    "[[a*w22, a*w21, b*w22, b*w21], [a*w12, a*w11, b*w12, b*w11], "
+    "[c*w22, c*w21, d*w22, d*w21], [c*w12, c*w11, d*w12, d*w11]]"
+)
+
+
+def test_symbols_in_a_fix_are_typeset_as_mathematics(tmp_path):
+    report = check(FLIPPED_2D_S2, "example-2d-s2")
+    assert report.diagnoses[0].code == "kernel-flipped"
+    tex = report_latex(report)
+    assert "with the kernel as given, $w_{1}$ first." in tex
+    assert r"w\_1" not in tex
+    log = compile_log(tex, tmp_path)
+    assert "Output written" in log and not log_problems(log)
+
+
+def test_symbols_in_homework_notes_are_mathematics_and_the_rest_stays_text(tmp_path):
+    text = "C^T = [[1]]\n\\input{x} w_1 = [1, 2]\nO_full = 2(2-1)+3 = 4\n"
+    tex = homework_latex(check_homework(text, "example-1d"))
+    assert r"name it O, $O_{\text{full}}$, aK, Z, C or $C^{\mathsf T}$." in tex
+    assert r"$O_{\text{full}} = 2 \cdot (2-1)+3 = 4$" in tex
+    assert r"\input{" not in tex and "C^T" not in tex and "O_{full}" not in tex
+    compile_tex(tex, tmp_path)
+
+
+def test_only_symbol_names_escape_the_escaping(tmp_path):
+    tex = prose_latex(HOSTILE + " w_1 $x_1$ w_1}")
+    assert r"\input{" not in tex and r"\write18{" not in tex
+    assert tex.endswith(r"\textbackslash{}relax $w_{1}$ \$$x_{1}$\$ $w_{1}$\}")
+    document = "\\documentclass{article}\\begin{document}\n" + tex + "\n\\end{document}\n"
+    compile_tex(document, tmp_path)
+
+
+def test_notebook_latex_writes_the_symbols_of_a_fix_as_mathematics():
+    math = check(FLIPPED_2D_S2, "example-2d-s2")._repr_latex_()
+    assert r"w_{1}\text{ first.}" in math and r"\text{w}\_\text{1}" not in math

@@ -8,7 +8,10 @@ import random
 
 import pytest
 
+from symconv.checker.homework import check_homework
 from symconv.errors import SymconvError
+from symconv.notation.statements import MATRIX_PRODUCT, TRANSPOSE
+from symconv.notation.style import CANVAS
 from symconv.teaching.exercises import ASKED, LEVELS, Sheet, exercises
 from tests.tex_tools import compile_log, log_problems
 
@@ -135,3 +138,28 @@ def test_sheet_and_solutions_compile_without_overfull_boxes(tmp_path, difficulty
     sheet = exercises(30, seed, difficulty)
     for name, tex in (("sheet", sheet.to_latex()), ("solutions", sheet.to_latex(True))):
         assert log_problems(compile_log(tex, tmp_path, name)) == [], (difficulty, name)
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [exercises(6, 42, "medium"), exercises(4, 3, "medium", views="canvas, CT")],
+    ids=["seed-42-medium", "canvas-and-CT"],
+)
+def test_sheets_and_solutions_write_the_shared_notation(sheet):
+    tex, solutions = sheet.to_latex(), sheet.to_latex(solutions=True)
+    for text in (tex, solutions):
+        for slip in ("C^{T}", "C^T", "O_{full}"):
+            assert slip not in text
+    assert MATRIX_PRODUCT in tex and f"${CANVAS}$" in tex
+    asked = {e.asked for e in sheet.exercises}
+    if "matrix-transposed" in asked:
+        assert f"Write the matrix $C{TRANSPOSE}$" in tex and f"C{TRANSPOSE} = " in solutions
+    if "canvas" in asked:
+        assert f"{CANVAS} = " in solutions
+
+
+def test_answers_under_the_shared_names_are_read_back_as_the_objects_asked():
+    sheet = exercises(4, 3, "medium", views="canvas, CT")
+    for e in sheet.exercises:
+        assert e.name in (CANVAS, "C" + TRANSPOSE)
+        assert check_homework("$$" + e.answer_latex() + "$$", e.derivation).ok

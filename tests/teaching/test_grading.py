@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from symconv.teaching.exercises import exercises
+from symconv.teaching.exercises import Exercise, Sheet, exercises
 from symconv.teaching.grading import grade, split_parts
 from tests.teaching.answers import kernel_flipped, not_cropped, plain_answer, transposed
 from tests.tex_tools import compile_log, log_problems, page_ink
@@ -168,3 +168,26 @@ def test_the_summary_of_a_full_sheet_is_one_page_without_overfull_boxes(tmp_path
     tex = table.summary_latex()
     assert log_problems(compile_log(tex, tmp_path, "summary")) == []
     assert len(page_ink((tmp_path / "summary.pdf").read_bytes(), tmp_path)) == 1
+
+
+def test_a_size_slip_with_no_padding_is_graded_as_the_output_padding_ignored():
+    size = Exercise(1, (2,), (3,), (2,), (0,), (1,), (1,), "size")
+    sheet = Sheet(0, "medium", ("size",), (size,))
+    table = grade(sheet, {"ann": "Exercise 1\nO = 2(2-1)+3-0 = 5\n"})
+    (row,) = csv.DictReader(io.StringIO(table.to_csv()))
+    assert (row["verdict"], row["diagnosis"]) == ("wrong", "output-padding-ignored")
+    assert "padding is not subtracted" not in row["headline"]
+
+
+def test_the_summary_writes_what_was_asked_and_the_mistakes_in_the_shared_notation(tmp_path):
+    sheet = exercises(2, seed=3, difficulty="medium", views="canvas, CT")
+    (asked,) = [e for e in sheet.exercises if e.asked == "matrix-transposed"]
+    matrix = asked.derivation.conv_matrix.tolist()  # C written under the name of its transpose
+    wrong = "C^T = [" + ", ".join("[" + ", ".join(map(str, row)) + "]" for row in matrix) + "]"
+    table = grade(sheet, {"ann": f"Exercise {asked.number}\n{wrong}\n"})
+    assert [g.diagnosis for g in table.grades if g.verdict == "wrong"] == ["matrix-transposed"]
+    tex = table.summary_latex()
+    assert r"& $C^{\mathsf T}$ &" in tex and r"& $O_{\text{full}}$ &" in tex
+    assert r"C and $C^{\mathsf T}$ confused" in tex
+    assert "textasciicircum" not in tex and r"O\_full" not in tex
+    assert log_problems(compile_log(tex, tmp_path, "summary")) == []
