@@ -40,6 +40,7 @@ from symconv.latex.render import check_request
 from symconv.latex.templates import render_template
 from symconv.notation.expressions import (
     expr_latex,
+    join_terms,
     ordered_sum_latex,
     sum_latex,
     symbol_places,
@@ -54,6 +55,19 @@ ANALYSIS_FORMS = ("fragment", "article")
 MAX_ENTRIES = 12
 # The loss L is written out in full up to this many products.
 MAX_LOSS_PRODUCTS = 16
+
+#: Dumoulin & Visin's quantities in table order: words, mathematics, Relationship field.
+RELATIONSHIP_ROWS = (
+    ("direct input size", "i", "i"),
+    ("kernel size (effective)", "k", "k"),
+    ("stride", "s", "s"),
+    ("padding", "p", "p"),
+    ("direct output size (the transposed input)", "i'", "i_prime"),
+    ("zeros added at the end", r"a = (i + 2p - k) \bmod s", "a"),
+    ("zeros inserted between units", "s - 1", "zeros_between"),
+    ("border", "p' = k - p - 1", "p_prime"),
+    ("output size", "o' = s(i' - 1) + a + k - 2p", "o_prime"),
+)
 
 
 def render_analysis(
@@ -121,7 +135,7 @@ def closed_form_latex(form) -> str:
     r"""The closed form's sum as LaTeX, its summand written input first.
 
     >>> print(closed_form_latex(closed_form(dilated=False)))
-    \sum_{j=\max\left(0, \left\lceil{\frac{- k + o + p + 1}{s}}\right\rceil\right)}^{\min\left(I - 1, \left\lfloor{\frac{o + p}{s}}\right\rfloor\right)} x\left[j\right] w\left[- j s + o + p\right]
+    \sum_{j=\max\left(0, \left\lceil{\frac{- k + o + p + 1}{s}}\right\rceil\right)}^{\min\left(I - 1, \left\lfloor{\frac{o + p}{s}}\right\rfloor\right)} x[j] w[- j s + o + p]
     """  # noqa: E501
     ((index, low, high),) = form.limits
     summand = " ".join(expr_latex(factor) for factor in summand_input_first(form))
@@ -192,11 +206,14 @@ def _sizes(d: Derivation, notation: Notation) -> dict:
     if skipped:
         context["relationships_skipped"] = skipped
     elif sizes.relationships is not None:
-        rows = [r.rows() for r in sizes.relationships]
         context["relationships"] = {
             "rows": [
-                {"quantity": quantity, "by_axis": [axis[n][1] for axis in rows]}
-                for n, (quantity, _) in enumerate(rows[0])
+                {
+                    "quantity": words,
+                    "math": math,
+                    "by_axis": [getattr(r, field) for r in sizes.relationships],
+                }
+                for words, math, field in RELATIONSHIP_ROWS
             ],
             "gives_output": [r.o_prime == r.i for r in sizes.relationships],
         }
@@ -257,6 +274,27 @@ def _polyphase(d: Derivation, notation: Notation) -> dict:
     }
 
 
+def loss_latex(d: Derivation, example) -> str:
+    r"""The gradient example's loss ``L``: each input element times its direct output, every
+    product of that output written input first (``z`` before the kernel), as the text form is.
+
+    >>> import symconv
+    >>> d = symconv.preset("example-1d")
+    >>> print(loss_latex(d, gradient_example(d)))
+    x_{1} \left(z_{1} w_{2} + z_{2} w_{3}\right) + x_{2} \left(z_{2} w_{1} + z_{3} w_{2}\right)
+    """
+    places = symbol_places(flat_elements(example.z))
+    terms = []
+    for x, y in zip(d.input_elements, flat_elements(example.direct)):
+        if x == 0 or y == 0:
+            continue
+        written = ordered_sum_latex(y, places)
+        if y.is_Add:
+            written = rf"\left({written}\right)"
+        terms.append(f"{expr_latex(x)} {written}")
+    return join_terms(terms)
+
+
 def _gradient(d: Derivation, notation: Notation) -> dict:
     g = d.geometry
     example = gradient_example(d)
@@ -273,7 +311,7 @@ def _gradient(d: Derivation, notation: Notation) -> dict:
             notation,
             symbol_places(flat_elements(example.z)),
         ),
-        "loss": expr_latex(example.loss) if products <= MAX_LOSS_PRODUCTS else None,
+        "loss": loss_latex(d, example) if products <= MAX_LOSS_PRODUCTS else None,
         "loss_products": products,
         "gradient": _grid(
             flat_elements(example.gradient),

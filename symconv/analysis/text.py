@@ -25,6 +25,7 @@ from symconv.engine.derivation import Derivation
 from symconv.notation.expressions import ordered_sum_text, symbol_places
 from symconv.notation.statements import SIZE_FORMULA_TEXT
 from symconv.notation.style import INPUT, KERNEL, RESULT
+from symconv.notation.words import axes_words
 
 
 def analysis_text(derivation: Derivation, sections=None) -> str:
@@ -110,16 +111,29 @@ def overlap_text(derivation: Derivation) -> str:
 
 
 def polyphase_text(derivation: Derivation) -> str:
-    """Each phase's sub-kernel and stride-1 convolution, and the proof of equality."""
+    """Each phase's sub-kernel and stride-1 convolution, and the proof of equality.
+
+    A phase ``r`` is written as a superscript in parentheses, ``K^(0)``: a subscript
+    would read as an element, which counts from 1.
+
+    >>> from symconv.engine.presets import preset
+    >>> print(polyphase_text(preset("example-1d")).splitlines()[1])
+      phase r = 0: sub-kernel K^(0) = [w1, w3]
+    """
     pp = polyphase_of(derivation)
     inputs = symbol_places(derivation.input_elements)
-    lines = [f"{len(pp.phases)} phases (stride {derivation.geometry.stride}):"]
+    stride = axes_words(derivation.geometry.stride)
+    lines = [f"{len(pp.phases)} phases (stride {stride}):"]
     for phase in pp.phases:
+        label = ",".join(map(str, phase.phase))
+        r = label if len(phase.phase) == 1 else f"({', '.join(map(str, phase.phase))})"
         if phase.sub_kernel is None:
-            lines.append(f"  phase {phase.phase}: no taps (zeros)")
+            lines.append(f"  phase r = {r}: no taps (zeros)")
             continue
-        lines.append(f"  phase {phase.phase}: sub-kernel {phase.sub_kernel}")
-        lines.append(f"    stride-1 convolution: {_values(phase.sub_output, inputs)}")
+        lines.append(f"  phase r = {r}: sub-kernel {KERNEL}^({label}) = {phase.sub_kernel}")
+        lines.append(
+            f"    stride-1 convolution {RESULT}^({label}) = {_values(phase.sub_output, inputs)}"
+        )
     lines.append(f"interleaved and cropped: {_values(pp.output, inputs)}")
     lines.append(
         "equals the direct derivation"

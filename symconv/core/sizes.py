@@ -227,12 +227,20 @@ def size_lines(geometry) -> str:
     >>> from symconv.core.geometry import make_geometry
     >>> print(size_lines(make_geometry(2, 3, stride=2, padding=1)))
     O = 2*(2 - 1) + 3 - 2*1 = 3
+
+    A negative pad (zeros added, not cropped) is written as the arithmetic it is:
+
+    >>> print(size_lines(make_geometry(3, 3, padding=[(0, -2)], rules="onnx")))
+    O = 1*(3 - 1) + 3 - (0 - 2) = 7
     """
     lines = []
     for n, axis in enumerate(geometry.axes):
         d, k, b, e = axis.dilation, axis.kernel, axis.pad_begin, axis.pad_end
         kernel = f"{d}*({k} - 1) + 1" if d != 1 else f"{k}"
-        pads = f"2*{b}" if b == e else f"({b} + {e})"
+        if b == e:
+            pads = f"2*{b}" if b >= 0 else f"2*({b})"
+        else:
+            pads = f"({b} + {e})" if e >= 0 else f"({b} - {-e})"
         extra = f" + {axis.output_padding}" if axis.output_padding else ""
         name = "O" if geometry.rank == 1 else f"O_{n + 1}"
         lines.append(

@@ -70,7 +70,7 @@ def expr_latex(expr: object) -> str:
     >>> expr_latex(sympy.sympify("x1*w3 + x2*w1"))
     'w_{1} x_{2} + w_{3} x_{1}'
     >>> expr_latex(sympy.IndexedBase("x")[sympy.Symbol("j") + 1])
-    'x\\\\left[j + 1\\\\right]'
+    'x[j + 1]'
     """
     if type(expr) is sympy.Symbol:
         return _plain_symbol_latex(expr.name)
@@ -82,16 +82,28 @@ def expr_latex(expr: object) -> str:
     return _PositionPrinter({"symbol_names": names}).doprint(expr)
 
 
+_TALL = re.compile(r"\\(frac|left|begin)\b")
+
+
 class _PositionPrinter(LatexPrinter):
-    """SymPy's LaTeX printer with positions in square brackets: ``x[j]``, counted from 0.
+    r"""SymPy's LaTeX printer with positions in square brackets: ``x[j]``, counted from 0.
 
     A subscript names an element, counted from 1 (``x_{1}``); an indexed object is a
-    position in a formula (``x[0]``), so the two never look alike.
+    position in a formula (``x[0]``), so the two never look alike. The brackets sit tight
+    against the name, as the worked example's ``O[0]`` does; they grow around a fraction,
+    braced so that TeX adds no space before them:
+
+    >>> j, d = sympy.symbols("j d")
+    >>> _PositionPrinter().doprint(sympy.IndexedBase("w")[j / d])
+    'w{\\left[\\frac{j}{d}\\right]}'
     """
 
     def _print_Indexed(self, expr):
         indices = ", ".join(self._print(i) for i in expr.indices)
-        return rf"{self._print(expr.base.label)}\left[{indices}\right]"
+        name = self._print(expr.base.label)
+        if _TALL.search(indices):
+            return rf"{name}{{\left[{indices}\right]}}"
+        return f"{name}[{indices}]"
 
 
 @functools.lru_cache(maxsize=1 << 16)

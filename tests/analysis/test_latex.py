@@ -72,8 +72,8 @@ def test_closed_form_section_of_seed_1d_gives_the_seeds_entries():
 def test_polyphase_section_of_seed_1d_shows_the_sub_kernels():
     tex = normalised(render_analysis(symconv.preset("example-1d"), sections=["polyphase"]))
     assert "the taps $w_{1}, w_{3}$" in tex and "the taps $w_{2}$" in tex
-    assert r"K_{0} = \begin{pmatrix} w_{1} & w_{3} \end{pmatrix}" in tex
-    assert r"K_{1} = \begin{pmatrix} w_{2} \end{pmatrix}" in tex
+    assert r"K^{(0)} = \begin{pmatrix} w_{1} & w_{3} \end{pmatrix}" in tex
+    assert r"K^{(1)} = \begin{pmatrix} w_{2} \end{pmatrix}" in tex
     assert "This is the derivation's output $O$ entry for entry" in tex
 
 
@@ -110,8 +110,8 @@ def test_sizes_section_substitutes_inverts_and_tabulates():
     assert "= 2( 3 - 1) + 3 - 2\\cdot 1 + 1 = 6" in tex
     assert "only from this example's $I = 3$ with $a = 1$" in tex
     assert "sizes $5$ and $6$ alike to $3$" in tex
-    assert r"a = (i + 2p - k) mod s & 1 \\" in tex
-    assert r"o' = s(i' - 1) + a + k - 2p & 6 \\" in tex
+    assert r"zeros added at the end & $a = (i + 2p - k) \bmod s$ & $1$ \\" in tex
+    assert r"output size & $o' = s(i' - 1) + a + k - 2p$ & $6$ \\" in tex
     assert "gives back the output size $O = i$" in tex
 
 

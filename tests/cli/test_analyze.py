@@ -27,7 +27,7 @@ def test_overlap_verdicts(cli):
 def test_polyphase_of_seed_1d(cli):
     status, out, _ = cli("analyze", "--preset", "example-1d", "--what", "polyphase")
     assert status == 0
-    assert "sub-kernel [w1, w3]" in out and "sub-kernel [w2]" in out
+    assert "sub-kernel K^(0) = [w1, w3]" in out and "sub-kernel K^(1) = [w2]" in out
     assert "equals the direct derivation" in out
 
 

@@ -92,7 +92,7 @@ def test_element_names_count_from_one_and_positions_from_zero():
     assert listed and listed[0] == ("1,1", "x_{11}") and listed[1] == ("1,2", "x_{11}")
     assert not re.search(r"(?<![a-z}])O\[\d", tex)
     closed = symconv.render_analysis(symconv.preset("example-1d"), sections=["closed-form"])
-    assert r"O[0] & = x\left[0\right] w\left[1\right] & = x_{1} w_{2}" in closed
+    assert r"O[0] & = x[0] w[1] & = x_{1} w_{2}" in closed
 
 
 def test_the_general_closed_form_is_written_input_first(cli):
@@ -100,9 +100,9 @@ def test_the_general_closed_form_is_written_input_first(cli):
     # the summand follows the upper limit, \min\left(...\right)
     general = re.findall(r"O\[o\] = \\sum_.*?\\right\)\} (.*?)\$", closed)
     assert general == [
-        r"x\left[j\right] w\left[\frac{- j s + o + p}{d}\right]"
+        r"x[j] w{\left[\frac{- j s + o + p}{d}\right]}"
         r" \delta_{0, \left(- j s + o + p\right) \bmod d}",
-        r"x\left[j\right] w\left[- j s + o + p\right]",
+        r"x[j] w[- j s + o + p]",
     ]
     text = cli("analyze", "--preset", "example-1d", "--what", "closed-form")[1]
     assert "O[o] = Sum(x[j]*w[(-j*s + o + p)/d]*KroneckerDelta(" in text
