@@ -4,8 +4,8 @@ Files are written atomically and never over an existing one without ``--force``
 (:mod:`symconv.cli.files`).
 
 >>> from pathlib import Path
->>> pdf_path(Path("out/seed.tex"))
-PosixPath('out/seed.pdf')
+>>> pdf_path(Path("out/example.tex"))
+PosixPath('out/example.pdf')
 """
 
 from __future__ import annotations

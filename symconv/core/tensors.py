@@ -93,7 +93,8 @@ def symbols_array(name: str, shape: object, *, base: int = 1) -> ImmutableDenseN
 
 
 def letters(shape: object, *, start: str = "a") -> ImmutableDenseNDimArray:
-    """An array of single-letter symbols in reading order, as the seed writes ``a, b, c, d``.
+    """An array of single-letter symbols in reading order, ``a, b, c, d`` as in the examples of
+    "Understanding Transposed Convolutions".
 
     >>> letters(3, start="p")
     [p, q, r]

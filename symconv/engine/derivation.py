@@ -95,7 +95,7 @@ class Derivation:
         return tuple(i * s for i, s in zip(self.input_index(flat), self.geometry.stride))
 
     def scaled_kernel(self, flat: int) -> ImmutableDenseNDimArray:
-        """Input element ``flat`` times the whole kernel (the seed's ``aK``)."""
+        """Input element ``flat`` times the whole kernel (``aK`` in the source document)."""
         value = self.input_elements[flat]
         return ImmutableDenseNDimArray(
             [value * w for w in self.kernel_elements], self.geometry.kernel_size

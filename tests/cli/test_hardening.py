@@ -1,6 +1,7 @@
 """Interrupted work leaves nothing behind; every command's output is byte-identical across runs."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -8,6 +9,7 @@ import pytest
 
 import symconv
 from symconv.cli import files
+from symconv.cli.main import COMMANDS as SUBCOMMANDS
 from symconv.cli.main import main
 from symconv.views import scatter
 from tests.tex_tools import require_tool
@@ -166,3 +168,12 @@ def test_names_written_with_one_letter_are_refused(names, letters, capsys):
     else:
         assert status == 2 and err.count("\n") == 1
         assert "--kernel-name" in err and "written with the letter" in err
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_help_names_the_source_document_by_its_title(command, capsys):
+    # "seed" is only the random seed of exercise sheets, never the source document
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert not re.search(r"seed (document|example|order)|seed's|the seed\b", text, re.I)

@@ -55,9 +55,10 @@ def register(subparsers) -> None:
         help="the output, entry by entry, as text, LaTeX or JSON",
         description=(
             "Derive the output of a transposed convolution symbolically.\n\n"
-            "One channel: sums are written in the order the derivation forms them (the\n"
-            "seed's order). With channels, groups or a batch, the input is N x C_in x I\n"
-            "and the weight C_in x C_out/groups x k, as in PyTorch."
+            "One channel: sums are written in the order the derivation forms them, as\n"
+            "\"Understanding Transposed Convolutions\" writes them. With channels, groups\n"
+            "or a batch, the input is N x C_in x I and the weight C_in x C_out/groups x k,\n"
+            "as in PyTorch."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -46,7 +46,8 @@ def register(subparsers) -> None:
         "example",
         help="the worked example as LaTeX (and PDF)",
         description=(
-            "Write the derivation step by step as LaTeX, as the seed document does: a fragment "
+            "Write the derivation step by step as LaTeX, as \"Understanding Transposed "
+            "Convolutions\" does: a fragment "
             "to \\input into a paper (needs amsmath and tikz), a complete article, or beamer "
             "slides. With --pdf, also compile it with pdflatex. --form html writes one "
             "self-contained web page (MathML, inline SVG); --form markdown writes $$ mathematics "
