@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # SymPy loads only for the commands that build symbols
     from symconv.notation.style import Notation
 
 _SHAPE = re.compile(r"\d+(x\d+)*")
+_SIGNED_SHAPE = re.compile(r"-?\d+(x-?\d+)*")
+_LOW_HIGH = re.compile(r"-?\d+:-?\d+(x-?\d+:-?\d+)*")
 _PADS = re.compile(r"\d+(,\d+)*")
 _COUNTS = ("batch", "in_channels", "out_channels", "groups")
 _FLAGS = {
@@ -57,11 +59,17 @@ _FLAGS = {
     "terms_per_line": "--terms-per-line",
     "width": "--width",
     "template_dir": "--template-dir",
+    "output_shape": "--output-shape",
+    "auto_pad": "--padding",
+    "pads": "--pads",
 }
 
 
 def parse_shape(flag: str, text: str) -> tuple[int, ...]:
     """Read ``2``, ``2x3`` or ``2x3x4`` as a tuple of ints, or raise naming the flag."""
+    if isinstance(text, str) and not _SHAPE.fullmatch(text) and _SIGNED_SHAPE.fullmatch(text):
+        least = 0 if flag in ("--padding", "--output-padding") else 1
+        raise SymconvError(flag, f"must be whole numbers >= {least}", text)
     if not isinstance(text, str) or not _SHAPE.fullmatch(text):
         raise SymconvError(flag, "must be whole numbers joined by 'x', like 2 or 2x3", text)
     return tuple(int(part) for part in text.split("x"))
@@ -321,15 +329,14 @@ def _convention_padding(convention: str, text: str, rank: int):
         if text.lower() == mode.lower():
             return mode
     if convention == "jax" and ":" in text:
-        pairs = []
-        for part in text.split("x"):
-            low, _, high = part.partition(":")
-            pairs.append(parse_shape("--padding", low) + parse_shape("--padding", high))
+        if not _LOW_HIGH.fullmatch(text):
+            raise SymconvError("--padding", "must be lo:hi pairs joined by 'x', like 2:1x0:1", text)
+        pairs = [tuple(int(n) for n in part.split(":")) for part in text.split("x")]
         if len(pairs) == 1:
             pairs *= rank
-        if len(pairs) != rank or any(len(p) != 2 for p in pairs):
+        if len(pairs) != rank:
             raise SymconvError("--padding", f"needs 1 or {rank} lo:hi pairs", text)
-        return [tuple(p) for p in pairs]
+        return pairs
     rule = " or ".join(PADDING_MODES[convention]) + (
         " or lo:hi pairs" if convention == "jax" else ""
     )
@@ -356,20 +363,21 @@ def convention_windows(read: dict, convention: str) -> list[tuple[int, int]]:
 
 
 def _convention_configuration(args: argparse.Namespace, convention: str) -> Configuration:
-    if convention == "onnx":
-        geometry = _onnx_geometry(args)
-    else:
-        read = read_convention(args)
-        windows = convention_windows(read, convention)
-        geometry = make_geometry(
-            read["input_size"],
-            read["kernel_size"],
-            read["stride"],
-            windows,
-            0,
-            read["dilation"],
-            rules="onnx",
-        )
+    with flag_names():
+        if convention == "onnx":
+            geometry = _onnx_geometry(args)
+        else:
+            read = read_convention(args)
+            windows = convention_windows(read, convention)
+            geometry = make_geometry(
+                read["input_size"],
+                read["kernel_size"],
+                read["stride"],
+                windows,
+                0,
+                read["dilation"],
+                rules="onnx",
+            )
     naming = dict(
         input_name=args.input_name,
         kernel_name=args.kernel_name,
@@ -446,7 +454,19 @@ def flag_names(pads: str | None = None):
             raise
         flag = "--pads" if pads is not None and error.parameter == "padding" else None
         flag = flag or _FLAGS.get(error.parameter, error.parameter)
-        raise SymconvError(flag, error.rule, error.value) from None
+        given = () if error.value is None else (as_typed(error.value),)
+        raise SymconvError(flag, error.rule, *given) from None
+
+
+def as_typed(value: object) -> object:
+    """A per-axis value as it is typed on the command line: ``(2, 3)`` as ``'2x3'``.
+
+    >>> as_typed((0,)), as_typed((2, 3)), as_typed("same")
+    ('0', '2x3', 'same')
+    """
+    if isinstance(value, tuple) and value and all(type(v) is int for v in value):
+        return "x".join(str(v) for v in value)
+    return value
 
 
 def _per_rank(flag: str, text: str, rank: int) -> tuple[int, ...]:

@@ -86,7 +86,7 @@ def keras_window(i, k, s, d, padding: str, output_padding, axis: int = 0) -> tup
         return tf_window(i, k, s, d, length, padding.upper(), axis)
     except SymconvError as error:
         raise SymconvError(
-            "output_padding", f"Keras asks for O = {length}, which {error.rule[8:]}"
+            "output_padding", f"Keras asks for O = {length}, but {error.rule[8:]}"
         ) from None
 
 

@@ -177,3 +177,39 @@ def test_help_names_the_source_document_by_its_title(command, capsys):
         main([command, "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert not re.search(r"seed (document|example|order)|seed's|the seed\b", text, re.I)
+
+
+@pytest.mark.parametrize(
+    "argv, line",
+    [
+        (["derive", "--stride", "-1"], "--stride: must be whole numbers >= 1 (got '-1')"),
+        (["derive", "--padding", "-1"], "--padding: must be whole numbers >= 0 (got '-1')"),
+        (["derive", "--stride", "0"], "--stride: must be an integer >= 1 (got '0')"),
+        (
+            ["size", "--input", "2x2", "--stride", "2x0"],
+            "--stride: must be an integer >= 1 (got '2x0')",
+        ),
+        (
+            ["derive", "--convention", "jax", "--padding", "2:x"],
+            "--padding: must be lo:hi pairs joined by 'x', like 2:1x0:1 (got '2:x')",
+        ),
+        (
+            ["derive", "--convention", "onnx", "--padding", "same"],
+            "--padding: must be one of NOTSET, SAME_UPPER, SAME_LOWER, VALID (got 'SAME')",
+        ),
+        (
+            ["size", "--convention", "tf", "--stride", "2", "--output-shape", "9"],
+            "--output-shape: axis 1: TensorFlow needs floor((O + pads - K) / s) + 1 = I "
+            "(O = 9, pads = 0, K = 3, s = 2, I = 2) (got 9)",
+        ),
+        (
+            ["derive", "--convention", "keras", "--output-padding", "5"],
+            "--output-padding: Keras asks for O = 9, but TensorFlow needs "
+            "floor((O + pads - K) / s) + 1 = I (O = 9, pads = 0, K = 3, s = 1, I = 2)",
+        ),
+    ],
+)
+def test_bad_values_name_the_flag_and_the_rule_as_typed(argv, line, capsys):
+    command, *flags = argv
+    assert main([command, "--input", "2", "--kernel", "3", *flags]) == 2  # a later --input wins
+    assert capsys.readouterr().err == f"symconv: error: {line}\n"

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import argparse
 
-from symconv.cli.options import add_configuration, add_output, read_configuration, read_convention
+from symconv.cli.options import (
+    add_configuration,
+    add_output,
+    flag_names,
+    read_configuration,
+    read_convention,
+)
 from symconv.cli.output import write_output
 from symconv.core.sizes import size_lines
 from symconv.core.windows import convention_size_lines
@@ -43,16 +49,17 @@ def run(args: argparse.Namespace) -> int:
     if args.convention in ("torch", "onnx"):
         write_output(args, size_lines(read_configuration(args).geometry))
         return 0
-    read = read_convention(args)
-    text = convention_size_lines(
-        args.convention,
-        read["input_size"],
-        read["kernel_size"],
-        read["stride"],
-        read["dilation"],
-        read["padding"],
-        read["output_padding"],
-        read["output_shape"],
-    )
+    with flag_names():
+        read = read_convention(args)
+        text = convention_size_lines(
+            args.convention,
+            read["input_size"],
+            read["kernel_size"],
+            read["stride"],
+            read["dilation"],
+            read["padding"],
+            read["output_padding"],
+            read["output_shape"],
+        )
     write_output(args, text)
     return 0
