@@ -555,3 +555,4 @@ def single_channel(args: argparse.Namespace, command: str) -> None:
             flag = "--" + name.replace("_", "-")
             rule = f"{command} works on one single-channel grid; leave it at 1"
             raise SymconvError(flag, rule, value)
+

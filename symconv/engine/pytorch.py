@@ -20,7 +20,7 @@ from symconv.core.parameters import shape_sizes
 from symconv.core.problem import make_problem
 from symconv.core.tensors import to_array
 from symconv.errors import SymconvError
-from symconv.views import METHODS
+from symconv.views import METHODS, view_name
 from symconv.views.matrix import conv_matrix_of
 
 
@@ -105,6 +105,4 @@ def method_view(method: str):
     >>> method_view("matrix").__module__
     'symconv.views.matrix'
     """
-    if not isinstance(method, str) or method not in METHODS:
-        raise SymconvError("method", f"must be one of {', '.join(METHODS)}", method)
-    return METHODS[method]
+    return METHODS[view_name(method)]

@@ -4,6 +4,7 @@ Each view reads a :class:`symconv.core.problem.Problem` and returns its output p
 they share no arithmetic, so their agreement (see :mod:`symconv.engine.verification`) is evidence.
 """
 
+from symconv.errors import SymconvError
 from symconv.views import matrix, scatter, zero_insertion
 
 METHODS = {
@@ -12,4 +13,18 @@ METHODS = {
     "matrix": matrix.transpose,
 }
 
-__all__ = ["METHODS"]
+
+
+def view_name(name: object, parameter: str = "method") -> str:
+    """The name of a view as :data:`METHODS` spells it; ``zero-insertion`` is read too.
+
+    >>> view_name("zero-insertion"), view_name("matrix")
+    ('zero_insertion', 'matrix')
+    """
+    spelled = name.replace("-", "_") if isinstance(name, str) else name
+    if spelled not in METHODS:
+        raise SymconvError(parameter, f"must be one of {', '.join(METHODS)}", name)
+    return spelled
+
+
+__all__ = ["METHODS", "view_name"]

@@ -1,7 +1,7 @@
 """Each view of a derivation as an animation: frames of labelled grids with symbolic entries.
 
 ``scatter``: each input element's scaled kernel painted onto the canvas in turn, the
-overlaps summed, then the crop and the output. ``zero-insertion``: the flipped kernel
+overlaps summed, then the crop and the output. ``zero_insertion``: the flipped kernel
 sliding over the stretched input, each output entry filling with its sum. ``matrix``:
 ``vec(O) = C^T vec(I)`` one row of ``C^T`` at a time. The frames are data (:class:`Frame`, read
 from the :class:`~symconv.engine.derivation.Derivation`, nothing recomputed); Pillow
@@ -25,9 +25,9 @@ from symconv.errors import SymconvError
 from symconv.notation.expressions import sum_text
 from symconv.notation.palette import palette
 from symconv.notation.words import position_words
-from symconv.views import zero_insertion
+from symconv.views import METHODS, view_name, zero_insertion
 
-VIEWS = ("scatter", "zero-insertion", "matrix")
+VIEWS = tuple(METHODS)
 FORMATS = ("gif", "apng")
 #: More frames than this is no longer an animation to watch: the request is refused.
 MAX_FRAMES = 400
@@ -78,17 +78,16 @@ def _text(value) -> str:
 
 
 def animation_frames(derivation: Derivation, view: str = "scatter") -> list[Frame]:
-    """The frames of ``view`` (``scatter``, ``zero-insertion`` or ``matrix``) for ``derivation``.
+    """The frames of ``view`` (``scatter``, ``zero_insertion`` or ``matrix``) for ``derivation``.
 
     >>> import symconv
-    >>> frames = animation_frames(symconv.preset("example-2d-s1"), "zero-insertion")
+    >>> frames = animation_frames(symconv.preset("example-2d-s1"), "zero_insertion")
     >>> len(frames), frames[-1].grids[-1].cells[4]
     (10, 'a*w22 + b*w21 + c*w12 + d*w11')
     """
     if not isinstance(derivation, Derivation):
         raise SymconvError("derivation", "must be a symconv.Derivation", type(derivation).__name__)
-    if view not in VIEWS:
-        raise SymconvError("view", f"must be one of {', '.join(VIEWS)}", view)
+    view = view_name(view, "view")
     if derivation.geometry.rank > 2:
         raise SymconvError(
             "input", "animations are drawn for 1-D and 2-D", derivation.geometry.rank
@@ -96,14 +95,14 @@ def animation_frames(derivation: Derivation, view: str = "scatter") -> list[Fram
     g = derivation.geometry
     count = {
         "scatter": len(derivation.input_elements) + 2,
-        "zero-insertion": len(list(ndindex(g.output_size))) + 1,
+        "zero_insertion": len(list(ndindex(g.output_size))) + 1,
         "matrix": len(list(ndindex(g.output_size))) + 1,
     }[view]
     if count > MAX_FRAMES:
         raise SymconvError(
             "view", f"{view} would take {count} frames; at most {MAX_FRAMES} are drawn", count
         )
-    return {"scatter": _scatter, "zero-insertion": _zero_insertion, "matrix": _matrix}[view](
+    return {"scatter": _scatter, "zero_insertion": _zero_insertion, "matrix": _matrix}[view](
         derivation
     )
 

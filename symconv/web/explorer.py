@@ -28,6 +28,7 @@ from symconv.engine.derivation import derive
 from symconv.errors import SymconvError
 from symconv.notation.grids import output_latex
 from symconv.notation.palette import OKABE_ITO
+from symconv.views import view_name
 from symconv.web.animate import VIEWS, animation_frames, draw_frame
 
 #: The sliders' ranges: (least, most) for each; output_padding's most follows the others.
@@ -61,8 +62,7 @@ class Explorer:
         widgets = _widgets()
         if rank not in (1, 2):
             raise SymconvError("rank", "must be 1 or 2", rank)
-        if view not in VIEWS:
-            raise SymconvError("view", f"must be one of {', '.join(VIEWS)}", view)
+        view = view_name(view, "view")
         unknown = sorted(set(values) - set(RANGES))
         if unknown:
             raise SymconvError(unknown[0], f"is not one of {', '.join(RANGES)}", values[unknown[0]])
@@ -84,7 +84,9 @@ class Explorer:
         self.controls["rank"] = widgets.ToggleButtons(
             options=[("1-D", 1), ("2-D", 2)], value=rank, description="dimensions"
         )
-        self.controls["view"] = widgets.ToggleButtons(options=VIEWS, value=view, description="view")
+        self.controls["view"] = widgets.ToggleButtons(
+            options=[(v.replace("_", " "), v) for v in VIEWS], value=view, description="view"
+        )
         self.formula = widgets.HTML()
         self.output = widgets.HTMLMath()
         self.overlap = widgets.HTML()

@@ -213,3 +213,14 @@ def test_bad_values_name_the_flag_and_the_rule_as_typed(argv, line, capsys):
     command, *flags = argv
     assert main([command, "--input", "2", "--kernel", "3", *flags]) == 2  # a later --input wins
     assert capsys.readouterr().err == f"symconv: error: {line}\n"
+
+
+@pytest.mark.parametrize("spelling", ["zero_insertion", "zero-insertion"])
+def test_a_view_is_named_alike_everywhere(spelling, cli):
+    status, out, _ = cli("derive", "--preset", "example-1d", "--method", spelling)
+    assert status == 0 and out == "O = [x1*w2, x1*w3 + x2*w1, x2*w2]\n"
+    frames = symconv.animation_frames(symconv.preset("example-1d"), spelling)
+    assert frames == symconv.animation_frames(symconv.preset("example-1d"), "zero_insertion")
+    assert symconv.conv_transpose([[1, 2]], [[[1, 10, 100]]], method=spelling).tolist() == [
+        [1, 12, 120, 200]
+    ]

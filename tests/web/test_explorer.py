@@ -49,7 +49,7 @@ def test_an_impossible_setting_is_said_inline_not_raised():
     assert e.error.value == "" and "x_{1} w_{1}" in e.output.value
 
 
-@pytest.mark.parametrize("view", ["scatter", "zero-insertion", "matrix"])
+@pytest.mark.parametrize("view", ["scatter", "zero_insertion", "matrix"])
 def test_the_figure_is_the_views_picture(view):
     e = symconv.explore(view="scatter")
     e.controls["view"].value = view

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from symconv.cli.files import write_file
 from symconv.cli.options import add_configuration, add_work_limit, read_request, single_channel
+from symconv.cli.view_option import view_choice
 from symconv.errors import SymconvError
 from symconv.web.animate import VIEWS, animate
 
@@ -37,7 +38,9 @@ def register(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_configuration(parser)
-    parser.add_argument("--view", choices=VIEWS, default="scatter", help="(default scatter)")
+    parser.add_argument(
+        "--view", type=view_choice, choices=VIEWS, default="scatter", help="(default scatter)"
+    )
     parser.add_argument(
         "--delay", type=int, default=1200, metavar="MS", help="ms a frame (default 1200)"
     )

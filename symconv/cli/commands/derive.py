@@ -25,6 +25,7 @@ from symconv.cli.options import (
     read_request,
 )
 from symconv.cli.output import write_latex, write_output
+from symconv.cli.view_option import view_choice
 from symconv.core.geometry import Geometry
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
@@ -66,6 +67,7 @@ def register(subparsers) -> None:
     add_configuration(parser)
     parser.add_argument(
         "--method",
+        type=view_choice,
         choices=tuple(METHODS),
         default="scatter",
         help="which of the three derivations computes it (default scatter)",
