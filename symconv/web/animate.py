@@ -313,7 +313,13 @@ def _font(size: int):
 
 
 def _shown(text: str) -> str:
-    """A cell's text, elided past :data:`MAX_CHARS`: its first term, then how many follow."""
+    """A cell's text as drawn: products with a centred dot (a drawn ``*`` reads as the
+    correlation's star), elided past :data:`MAX_CHARS` to its first term and a count.
+
+    >>> _shown("a*w11 + b*w21")
+    'a·w11 + b·w21'
+    """
+    text = text.replace("*", "·")
     if len(text) <= MAX_CHARS:
         return text
     terms = text.replace(" - ", " + -").split(" + ")

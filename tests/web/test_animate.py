@@ -80,9 +80,10 @@ def test_the_same_request_gives_the_same_bytes():
 
 
 def test_what_cannot_be_read_is_elided():
-    assert _shown("a*w22 + b*w21 + c*w12 + d*w11") == "a*w22 + b*w21 + c*w12 + d*w11"
+    # products are drawn with a centred dot: a drawn * reads as the correlation's star
+    assert _shown("a*w22 + b*w21 + c*w12 + d*w11") == "a·w22 + b·w21 + c·w12 + d·w11"
     long = " + ".join(f"x{k}*w{k}" for k in range(1, 9))
-    assert _shown(long) == "x1*w1 + ... (8 terms)"
+    assert _shown(long) == "x1·w1 + ... (8 terms)"
     d = symconv.derive(symconv.symbols_array("x", (9,)), ["w1", "w2", "w3"], stride=2)
     frames = animation_frames(d, "scatter")
     canvas = frames[-1].grids[1]
