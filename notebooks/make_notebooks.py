@@ -76,7 +76,8 @@ Each input element times the whole kernel, placed `s` apart on a canvas of
 """),
     code("""
 for i, value in enumerate(d1.input_elements):
-    print(f"{value}*K = {list(d1.scaled_kernel(i))} placed at {d1.placement(i)}")
+    block = ", ".join(f"{value}*{w}" for w in d1.kernel_elements)  # input first
+    print(f"{value}*K = [{block}] placed at {d1.placement(i)}")
 print("canvas size", d1.geometry.canvas_size)
 """),
     md("The canvas, summed where the placements overlap; padding 1 crops one cell each side:"),
@@ -295,6 +296,7 @@ import sympy
 from IPython.display import Math
 
 import symconv
+from symconv.analysis.latex import loss_latex
 from symconv.notation.expressions import symbol_places
 from symconv.notation.grids import values_latex
 
@@ -364,7 +366,7 @@ d1 = symconv.preset("example-1d")
 example = symconv.gradient_example(d1)
 shown("y", example.direct, example.z)
 """),
-    code("example.loss"),
+    code('Math("L = " + loss_latex(d1, example))'),
     code("""
 assert example.holds
 shown(r"\\partial L / \\partial z", example.gradient, d1.input_elements)

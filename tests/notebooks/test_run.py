@@ -79,3 +79,19 @@ def test_seed_walkthrough_renders_the_seeds_mathematics(tmp_path):
     assert any("x_{1} w_{3} + x_{2} w_{1}" in text for text in latex)
     assert any("a w_{22} + b w_{21} + c w_{12} + d w_{11}" in text for text in latex)
     assert any(r"\text{PASS}" in text for text in latex)
+
+
+def test_products_are_written_input_first(tmp_path):
+    import nbformat
+
+    def shown(name):
+        notebook = execute(nbformat.read(NOTEBOOKS / name, as_version=4), tmp_path / name)
+        return [
+            "".join(o.get("text", "")) + o.get("data", {}).get("text/latex", "")
+            for o in outputs(notebook)
+        ]
+
+    walkthrough = shown("01-walkthrough.ipynb")
+    assert any("x1*K = [x1*w1, x1*w2, x1*w3] placed at (0,)" in text for text in walkthrough)
+    gradient = shown("03-matrix-view-and-gradient.ipynb")
+    assert any(r"L = x_{1} \left(z_{1} w_{2} + z_{2} w_{3}\right)" in t for t in gradient)
