@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import sympy
 
 from symconv.checker.term_writer import TermWriter
-from symconv.notation.prose import prose_latex
+from symconv.notation.sentences import prose_latex
 
 
 @dataclass(frozen=True)

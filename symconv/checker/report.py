@@ -28,7 +28,7 @@ from symconv.checker.term_writer import TermWriter
 from symconv.checker.unknown_names import UnknownName
 from symconv.engine.derivation import Derivation
 from symconv.notation.grids import array_latex, slices
-from symconv.notation.prose import prose_math
+from symconv.notation.sentences import prose_math
 from symconv.notation.style import Notation
 from symconv.notation.tex_text import check_symbols, tex_escape, text_latex
 from symconv.notation.words import capitalised, configuration_words

@@ -20,7 +20,7 @@ from symconv.checker.homework import HomeworkReport, SizeCheck, plain_arithmetic
 from symconv.checker.report import CheckReport
 from symconv.checker.steps import normalised_name
 from symconv.notation.expressions import symbol_latex
-from symconv.notation.prose import prose_latex
+from symconv.notation.sentences import prose_latex
 from symconv.notation.style import RESULT
 from symconv.notation.tex_text import check_symbols, tex_escape
 from symconv.notation.words import capitalised, configuration_words

@@ -2,7 +2,7 @@ r"""The built-in templates found, and Jinja2 set up for TeX: delimiters that do 
 
 Blocks are ``((* ... *))``, variables ``((( ... )))``, comments ``((= ... =))``; user
 text goes through the ``tex`` filter (:func:`symconv.notation.tex_text.tex_escape`), or
-the ``prose`` filter when it names symbols (:func:`symconv.notation.prose.prose_latex`).
+the ``prose`` filter when it names symbols (:func:`symconv.notation.sentences.prose_latex`).
 Compiled templates are kept in a private per-user folder (:func:`cache_folder`), checked
 against each template's source, so a run renders without compiling them again.
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from symconv.errors import SymconvError
 from symconv.notation.palette import OKABE_ITO
-from symconv.notation.prose import prose_latex
+from symconv.notation.sentences import prose_latex
 from symconv.notation.statements import MATRIX_PRODUCT, SIZE_FORMULA, TRANSPOSE
 from symconv.notation.style import CANVAS, INPUT, KERNEL, RESULT
 from symconv.notation.tex_text import tex_escape

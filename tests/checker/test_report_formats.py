@@ -8,7 +8,7 @@ import symconv
 from symconv.checker.compare import check
 from symconv.checker.homework import check_homework
 from symconv.checker.report_formats import homework_latex, report_html, report_latex
-from symconv.notation.prose import prose_latex
+from symconv.notation.sentences import prose_latex
 from tests.tex_tools import HOSTILE, compile_log, compile_tex, log_problems
 
 SEED_2D_S1 = r"""$$ O = \begin{pmatrix}
