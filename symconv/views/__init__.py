@@ -21,7 +21,7 @@ def view_name(name: object, parameter: str = "method") -> str:
     >>> view_name("zero-insertion"), view_name("matrix")
     ('zero_insertion', 'matrix')
     """
-    spelled = name.replace("-", "_") if isinstance(name, str) else name
+    spelled = name.replace("-", "_") if isinstance(name, str) else None
     if spelled not in METHODS:
         raise SymconvError(parameter, f"must be one of {', '.join(METHODS)}", name)
     return spelled
