@@ -1,7 +1,7 @@
 """Each framework's rule for the window of the canvas it keeps: plain integers, no SymPy.
 
-Per axis the full canvas has ``C = s*(I - 1) + K`` cells (``K = d*(k - 1) + 1``); PyTorch,
-ONNX, Keras, TensorFlow and JAX each keep a window of it, ``(begin, end)`` cells cut at
+Per axis the full canvas has ``C = s*(I - 1) + d*(k - 1) + 1`` cells; PyTorch, ONNX,
+Keras, TensorFlow and JAX each keep a window of it, ``(begin, end)`` cells cut at
 the two ends, a negative number meaning zeros appended. These are the rules, one place
 for each: the front-ends in :mod:`symconv.engine` and ``symconv size`` read them.
 
@@ -11,7 +11,7 @@ for each: the front-ends in :mod:`symconv.engine` and ``symconv size`` read them
 
 from __future__ import annotations
 
-from symconv.core.sizes import canvas_length
+from symconv.core.sizes import canvas_length, size_lines
 from symconv.errors import SymconvError
 
 
@@ -47,10 +47,13 @@ def tf_window(
     else:
         begin, end_pad = padding
     if output + begin + end_pad < span or (output + begin + end_pad - span) // stride + 1 != input:
+        kernel_terms, kernel_values = "k", f"k = {kernel}"
+        if dilation != 1:
+            kernel_terms, kernel_values = "d*(k - 1) - 1", f"d = {dilation}, k = {kernel}"
         raise SymconvError(
             "output_shape",
-            f"axis {axis + 1}: TensorFlow needs floor((O + pads - K) / s) + 1 = I "
-            f"(O = {output}, pads = {begin + end_pad}, K = {span}, s = {stride}, I = {input})",
+            f"axis {axis + 1}: TensorFlow needs floor((O + pads - {kernel_terms}) / s) + 1 = I "
+            f"(O = {output}, pads = {begin + end_pad}, {kernel_values}, s = {stride}, I = {input})",
             output,
         )
     return begin, canvas - begin - output
@@ -164,53 +167,99 @@ def convention_size_lines(
 
     >>> print(convention_size_lines("keras", (2,), (3,), (2,), (1,), "same", (1,)))
     ... # doctest: +NORMALIZE_WHITESPACE
-    O = (I - 1)*s + K % 2 + output_padding = (2 - 1)*2 + 3 % 2 + 1 = 4;
+    O = (I - 1)*s + k % 2 + output_padding = (2 - 1)*2 + 3 % 2 + 1 = 4;
     keeps cells 0 to 3 of the 5-cell canvas (0 cut at the start, 1 at the end)
+
+    A dilated kernel is written as the cells it spans, ``d*(k - 1) + 1``:
+
+    >>> print(convention_size_lines("jax", (2,), (3,), (2,), (2,), "VALID"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    O = I*s + max(d*(k - 1) + 1 - s, 0) = 2*2 + max(2*(3 - 1) + 1 - 2, 0) = 7;
+    keeps cells 0 to 6 of the 7-cell canvas (0 cut at the start, 0 at the end)
     """
     lines = []
     rank = len(input_size)
     for axis in range(rank):
         i, k, s, d = input_size[axis], kernel_size[axis], stride[axis], dilation[axis]
-        span = d * (k - 1) + 1
         canvas = canvas_length(i, k, s, d)
-        k_text = f"{k}" if d == 1 else f"{d}*({k} - 1) + 1"
+        # the cells the kernel spans: as symbols, its numbers, and either as one term
+        spans, span_numbers = ("k", f"{k}") if d == 1 else ("d*(k - 1) + 1", f"{d}*({k} - 1) + 1")
+        span_term, span_number_term = (
+            (spans, span_numbers) if d == 1 else (f"({spans})", f"({span_numbers})")
+        )
         op = None if output_padding is None else output_padding[axis]
         name = "O" if rank == 1 else f"O_{axis + 1}"
         pair = padding[axis] if isinstance(padding, (list, tuple)) else padding
         output = None if output_shape is None else output_shape[axis]
         begin, end = convention_window(convention, i, k, s, d, pair, op, output, axis)
+        valid = f"I*s + max({spans} - s, 0) = {i}*{s} + max({span_numbers} - {s}, 0)"
         if convention == "keras":
             if op is None and padding == "valid":
-                formula = f"I*s + max(K - s, 0) = {i}*{s} + max({k_text} - {s}, 0)"
+                formula = valid
             elif op is None:
                 formula = f"I*s = {i}*{s}"
             elif padding == "valid":
-                formula = f"(I - 1)*s + K + output_padding = ({i} - 1)*{s} + {k_text} + {op}"
+                formula = (
+                    f"(I - 1)*s + {spans} + output_padding = ({i} - 1)*{s} + {span_numbers} + {op}"
+                )
             else:
-                formula = f"(I - 1)*s + K % 2 + output_padding = ({i} - 1)*{s} + {span} % 2 + {op}"
+                formula = (
+                    f"(I - 1)*s + {span_term} % 2 + output_padding"
+                    f" = ({i} - 1)*{s} + {span_number_term} % 2 + {op}"
+                )
         elif convention == "tf":
             formula = ""
         else:
-            formula = {
-                "SAME": f"I*s = {i}*{s}",
-                "VALID": f"I*s + max(K - s, 0) = {i}*{s} + max({k_text} - {s}, 0)",
-            }.get(
+            formula = {"SAME": f"I*s = {i}*{s}", "VALID": valid}.get(
                 pair,
-                f"s*(I - 1) + lo + hi - K + 2 = {s}*({i} - 1) + {pair[0]} + {pair[1]} - {span} + 2",
+                f"s*(I - 1) + lo + hi - {span_term} + 2"
+                f" = {s}*({i} - 1) + {pair[0]} + {pair[1]} - {span_number_term} + 2",
             )
         size = canvas - begin - end
         if size < 1:
             raise SymconvError("padding", "leaves no output", padding)
-        first, last = max(begin, 0), min(canvas, canvas - end) - 1
-        kept = f"keeps cells {first} to {last} of the {canvas}-cell canvas"
-        cut = f"{begin} cut at the start, {end} at the end"
-        if begin < 0 or end < 0:
-            cut = (
-                f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end, "
-                f"{max(-begin, 0)} zeros before and {max(-end, 0)} after"
-            )
         given = f"{size} (the output_shape given)" if not formula else f"{formula} = {size}"
-        lines.append(f"{name} = {given}; {kept} ({cut})")
+        lines.append(f"{name} = {given}; {kept_window(canvas, begin, end)}")
+    return "\n".join(lines)
+
+
+def kept_window(canvas: int, begin: int, end: int) -> str:
+    """The window of the canvas that cutting ``begin`` and ``end`` cells keeps, in words.
+
+    A negative number of cells cut is that many zeros put beside the canvas.
+
+    >>> kept_window(5, 0, 1)
+    'keeps cells 0 to 3 of the 5-cell canvas (0 cut at the start, 1 at the end)'
+    >>> print(kept_window(5, 0, -2))  # doctest: +NORMALIZE_WHITESPACE
+    keeps cells 0 to 4 of the 5-cell canvas
+    (0 cut at the start, 0 at the end, 0 zeros before and 2 after)
+    """
+    first, last = max(begin, 0), min(canvas, canvas - end) - 1
+    cut = f"{begin} cut at the start, {end} at the end"
+    if begin < 0 or end < 0:
+        cut = (
+            f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end, "
+            f"{max(-begin, 0)} zeros before and {max(-end, 0)} after"
+        )
+    return f"keeps cells {first} to {last} of the {canvas}-cell canvas ({cut})"
+
+
+def window_size_lines(geometry) -> str:
+    """Each axis's size line (:func:`~symconv.core.sizes.size_lines`) and the window it keeps.
+
+    This is how ``symconv size --convention onnx`` reads: the padding ONNX works out
+    (``SAME_UPPER`` puts the odd cell at the end) is cut from the canvas.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> print(window_size_lines(make_geometry(2, 3, stride=2, padding=[(0, 1)], rules="onnx")))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    O = 2*(2 - 1) + 3 - (0 + 1) = 4;
+    keeps cells 0 to 3 of the 5-cell canvas (0 cut at the start, 1 at the end)
+    """
+    lines = []
+    for line, axis in zip(size_lines(geometry).splitlines(), geometry.axes):
+        end = axis.canvas - axis.pad_begin - axis.output
+        lines.append(f"{line}; {kept_window(axis.canvas, axis.pad_begin, end)}")
     return "\n".join(lines)
 
 

@@ -20,10 +20,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from symconv.core.problem import Problem
-from symconv.core.sizes import size_lines
 from symconv.engine.verification import verify_problem
 from symconv.errors import SymconvError
-from symconv.latex.example_context import array_context, checks_context
+from symconv.latex.example_context import (
+    array_context,
+    axes_context,
+    checks_context,
+    same_on_every_axis,
+)
 from symconv.latex.render import FORMS, form_notation
 from symconv.latex.templates import render_template
 from symconv.notation.expressions import check_names, ordered_sum_latex, symbol_places
@@ -107,6 +111,7 @@ def channels_context(problem: Problem, notation: Notation, title: str | None = N
                 }
             )
     report = verify_problem(problem)
+    axes = axes_context(problem)
     return {
         "title": title,
         "rank": g.rank,
@@ -124,7 +129,8 @@ def channels_context(problem: Problem, notation: Notation, title: str | None = N
         "padding": [list(pair) for pair in g.padding],
         "output_padding": list(g.output_padding),
         "dilation": list(g.dilation),
-        "sizes": [line.replace("*", r" \cdot ") for line in size_lines(g).splitlines()],
+        "axes": axes,
+        "uniform": same_on_every_axis(axes),
         "bias": False,
         "outputs": outputs,
         "checks": checks_context(report),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sympy
 
 from symconv.core.grid import ndindex
+from symconv.core.problem import Problem
 from symconv.core.tensors import flat_elements, symbol_name
 from symconv.engine.derivation import Derivation
 from symconv.engine.verification import Verification
@@ -56,7 +57,7 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
         "rank": g.rank,
         "width": notation.width,
         "axes": axes,
-        "uniform": all(axis == axes[0] for axis in axes),
+        "uniform": same_on_every_axis(axes),
         "cropped": any(a["pad_begin"] or a["pad_end"] or a["output_padding"] for a in axes),
         "input": array_context([expr_latex(v) for v in d.input_elements], g.input_size, notation),
         "kernel": array_context(
@@ -94,8 +95,10 @@ def checks_context(verification: Verification) -> list[dict]:
     ]
 
 
-def axes_context(d: Derivation) -> list[dict]:
+def axes_context(d: Derivation | Problem) -> list[dict]:
     """Per axis, the geometry's numbers as plain data: sizes, stride, pads, canvas, border.
+
+    ``d`` is a derivation or, for a multi-channel summary, the problem it is derived from.
 
     >>> import symconv
     >>> [(a["input"], a["canvas"], a["output"]) for a in axes_context(symconv.preset("example-1d"))]
@@ -122,6 +125,16 @@ def axes_context(d: Derivation) -> list[dict]:
         }
         for a in range(g.rank)
     ]
+
+
+def same_on_every_axis(axes: list[dict]) -> bool:
+    """True when every axis has the same numbers, so that one size equation speaks for all.
+
+    >>> import symconv
+    >>> same_on_every_axis(axes_context(symconv.preset("example-2d-s2")))
+    True
+    """
+    return all(axis == axes[0] for axis in axes)
 
 
 def _crop(axis) -> dict:

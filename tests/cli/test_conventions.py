@@ -47,21 +47,83 @@ def test_onnx_convention_matches_the_reference(cli, flags, attributes):
 
 
 def test_onnx_size_and_errors(cli):
-    status, out, _ = cli(
-        "size",
-        "--convention",
-        "onnx",
-        "--input",
-        "2",
-        "--kernel",
-        "3",
-        "--stride",
-        "2",
-        "--padding",
-        "SAME_UPPER",
-    )
-    assert status == 0 and out.strip().endswith("= 4")
     status, _, err = cli(
         "size", "--convention", "onnx", "--input", "2", "--kernel", "3", "--padding", "FULL"
     )
     assert status == 2 and err.startswith("symconv: error: --padding: must be one of NOTSET")
+
+
+SAME_SIZE = ["size", "--input", "2", "--kernel", "3", "--stride", "2", "--padding"]
+
+
+def test_onnx_size_says_which_window_of_the_canvas_it_keeps(cli):
+    status, upper, err = cli(*SAME_SIZE, "SAME_UPPER", "--convention", "onnx")
+    assert status == 0, err
+    assert upper == (
+        "O = 2*(2 - 1) + 3 - (0 + 1) = 4; "
+        "keeps cells 0 to 3 of the 5-cell canvas (0 cut at the start, 1 at the end)\n"
+    )
+    # the same window in the same words as Keras' same, which keeps it too
+    _, keras, _ = cli(*SAME_SIZE, "same", "--convention", "keras")
+    assert upper.split("; ")[1] == keras.split("; ")[1]
+    _, lower, _ = cli(*SAME_SIZE, "SAME_LOWER", "--convention", "onnx")
+    assert lower.endswith(
+        "; keeps cells 1 to 4 of the 5-cell canvas (1 cut at the start, 0 at the end)\n"
+    )
+
+
+def test_onnx_size_says_the_zeros_beyond_the_canvas_per_axis(cli):
+    status, out, err = cli(
+        "size", "--convention", "onnx", "--input", "3x2", "--kernel", "3", "--stride", "2",
+        "--output-shape", "9x6",
+    )
+    assert status == 0, err
+    first, second = out.splitlines()
+    assert first.startswith("O_1 = ") and first.endswith(
+        "= 9; keeps cells 0 to 6 of the 7-cell canvas "
+        "(0 cut at the start, 0 at the end, 1 zeros before and 1 after)"
+    )
+    assert second.startswith("O_2 = ") and second.endswith(
+        "= 6; keeps cells 0 to 4 of the 5-cell canvas "
+        "(0 cut at the start, 0 at the end, 0 zeros before and 1 after)"
+    )
+
+
+@pytest.mark.parametrize(
+    "convention, flags, line",
+    [
+        (
+            "keras",
+            ["--padding", "valid"],
+            "O = I*s + max(k - s, 0) = 2*2 + max(3 - 2, 0) = 5",
+        ),
+        (
+            "keras",
+            ["--padding", "same", "--output-padding", "1"],
+            "O = (I - 1)*s + k % 2 + output_padding = (2 - 1)*2 + 3 % 2 + 1 = 4",
+        ),
+        (
+            "keras",
+            ["--padding", "same", "--output-padding", "1", "--dilation", "2"],
+            "O = (I - 1)*s + (d*(k - 1) + 1) % 2 + output_padding"
+            " = (2 - 1)*2 + (2*(3 - 1) + 1) % 2 + 1 = 4",
+        ),
+        (
+            "jax",
+            ["--padding", "VALID", "--dilation", "2"],
+            "O = I*s + max(d*(k - 1) + 1 - s, 0) = 2*2 + max(2*(3 - 1) + 1 - 2, 0) = 7",
+        ),
+        (
+            "jax",
+            ["--padding", "2:4"],
+            "O = s*(I - 1) + lo + hi - k + 2 = 2*(2 - 1) + 2 + 4 - 3 + 2 = 7",
+        ),
+    ],
+)
+def test_framework_size_lines_write_the_kernel_size_as_k(cli, convention, flags, line):
+    status, out, err = cli(
+        "size", "--convention", convention, "--input", "2", "--kernel", "3", "--stride", "2",
+        *flags,
+    )
+    assert status == 0, err
+    assert out.split("; ")[0] == line

@@ -199,13 +199,19 @@ def test_help_names_the_source_document_by_its_title(command, capsys):
         ),
         (
             ["size", "--convention", "tf", "--stride", "2", "--output-shape", "9"],
-            "--output-shape: axis 1: TensorFlow needs floor((O + pads - K) / s) + 1 = I "
-            "(O = 9, pads = 0, K = 3, s = 2, I = 2) (got 9)",
+            "--output-shape: axis 1: TensorFlow needs floor((O + pads - k) / s) + 1 = I "
+            "(O = 9, pads = 0, k = 3, s = 2, I = 2) (got 9)",
+        ),
+        (
+            ["size", "--convention", "tf", "--dilation", "2", "--output-shape", "4"],
+            "--output-shape: axis 1: TensorFlow needs "
+            "floor((O + pads - d*(k - 1) - 1) / s) + 1 = I "
+            "(O = 4, pads = 0, d = 2, k = 3, s = 1, I = 2) (got 4)",
         ),
         (
             ["derive", "--convention", "keras", "--output-padding", "5"],
             "--output-padding: Keras asks for O = 9, but TensorFlow needs "
-            "floor((O + pads - K) / s) + 1 = I (O = 9, pads = 0, K = 3, s = 1, I = 2)",
+            "floor((O + pads - k) / s) + 1 = I (O = 9, pads = 0, k = 3, s = 1, I = 2)",
         ),
     ],
 )

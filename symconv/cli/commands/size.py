@@ -20,7 +20,7 @@ from symconv.cli.options import (
 )
 from symconv.cli.output import write_output
 from symconv.core.sizes import size_lines
-from symconv.core.windows import convention_size_lines
+from symconv.core.windows import convention_size_lines, window_size_lines
 
 EXAMPLES = """examples:
   symconv size --input 2 --kernel 3 --stride 2 --padding 1
@@ -29,6 +29,7 @@ EXAMPLES = """examples:
   symconv size --convention keras --input 2 --kernel 3 --stride 2 --padding same --output-padding 1
   symconv size --convention jax --input 3 --kernel 3 --padding 2:4
   symconv size --convention tf --input 2 --kernel 3 --stride 2 --padding SAME --output-shape 4
+  symconv size --convention onnx --input 2 --kernel 3 --stride 2 --padding SAME_UPPER
 """
 
 
@@ -46,8 +47,11 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.convention in ("torch", "onnx"):
+    if args.convention == "torch":
         write_output(args, size_lines(read_configuration(args).geometry))
+        return 0
+    if args.convention == "onnx":
+        write_output(args, window_size_lines(read_configuration(args).geometry))
         return 0
     with flag_names():
         read = read_convention(args)
