@@ -230,17 +230,19 @@ def kept_window(canvas: int, begin: int, end: int) -> str:
 
     >>> kept_window(5, 0, 1)
     'keeps cells 0 to 3 of the 5-cell canvas (0 cut at the start, 1 at the end)'
-    >>> print(kept_window(5, 0, -2))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(kept_window(5, -1, -2))  # doctest: +NORMALIZE_WHITESPACE
     keeps cells 0 to 4 of the 5-cell canvas
-    (0 cut at the start, 0 at the end, 0 zeros before and 2 after)
+    (0 cut at the start, 0 at the end; 1 zero put before, 2 zeros appended after)
     """
     first, last = max(begin, 0), min(canvas, canvas - end) - 1
-    cut = f"{begin} cut at the start, {end} at the end"
-    if begin < 0 or end < 0:
-        cut = (
-            f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end, "
-            f"{max(-begin, 0)} zeros before and {max(-end, 0)} after"
-        )
+    cut = f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end"
+    zeros = [
+        f"{count} {'zero' if count == 1 else 'zeros'} {where}"
+        for count, where in ((-begin, "put before"), (-end, "appended after"))
+        if count > 0
+    ]
+    if zeros:
+        cut += "; " + ", ".join(zeros)
     return f"keeps cells {first} to {last} of the {canvas}-cell canvas ({cut})"
 
 
