@@ -221,6 +221,18 @@ def relationships(geometry) -> list[Relationship]:
     return found
 
 
+def output_size_name(rank: int, axis: int) -> str:
+    """The name of one axis's output size: ``O`` in 1-D, ``O_h`` and ``O_w`` in 2-D (as the
+    worked examples write them), ``O_1`` to ``O_3`` in 3-D.
+
+    >>> [output_size_name(2, a) for a in range(2)], output_size_name(3, 0), output_size_name(1, 0)
+    (['O_h', 'O_w'], 'O_1', 'O')
+    """
+    if rank == 1:
+        return "O"
+    return f"O_{'hw'[axis]}" if rank == 2 else f"O_{axis + 1}"
+
+
 def size_lines(geometry) -> str:
     """One line per dimension: ``O = s*(I - 1) + k - 2*p = value`` with the extra terms used.
 
@@ -242,7 +254,7 @@ def size_lines(geometry) -> str:
         else:
             pads = f"({b} + {e})" if e >= 0 else f"({b} - {-e})"
         extra = f" + {axis.output_padding}" if axis.output_padding else ""
-        name = "O" if geometry.rank == 1 else f"O_{n + 1}"
+        name = output_size_name(geometry.rank, n)
         lines.append(
             f"{name} = {axis.stride}*({axis.input} - 1) + {kernel} - {pads}{extra} = {axis.output}"
         )

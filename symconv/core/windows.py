@@ -11,7 +11,7 @@ for each: the front-ends in :mod:`symconv.engine` and ``symconv size`` read them
 
 from __future__ import annotations
 
-from symconv.core.sizes import canvas_length, size_lines
+from symconv.core.sizes import canvas_length, output_size_name, size_lines
 from symconv.errors import SymconvError
 
 
@@ -188,7 +188,7 @@ def convention_size_lines(
             (spans, span_numbers) if d == 1 else (f"({spans})", f"({span_numbers})")
         )
         op = None if output_padding is None else output_padding[axis]
-        name = "O" if rank == 1 else f"O_{axis + 1}"
+        name = output_size_name(rank, axis)
         pair = padding[axis] if isinstance(padding, (list, tuple)) else padding
         output = None if output_shape is None else output_shape[axis]
         begin, end = convention_window(convention, i, k, s, d, pair, op, output, axis)

@@ -193,7 +193,7 @@ def explore(rank: int = 1, view: str = "scatter", **values: int) -> Explorer:
     >>> import symconv
     >>> e = symconv.explore(rank=2, input=2, kernel=2, stride=1, padding=0)
     >>> print(e.formula.value)
-    <pre>O_1 = 1*(2 - 1) + 2 - 2*0 = 3
-    O_2 = 1*(2 - 1) + 2 - 2*0 = 3</pre>
+    <pre>O_h = 1*(2 - 1) + 2 - 2*0 = 3
+    O_w = 1*(2 - 1) + 2 - 2*0 = 3</pre>
     """
     return Explorer(rank, view, **values)

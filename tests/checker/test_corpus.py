@@ -326,8 +326,8 @@ def test_other_stride():
     assert cause.code == "stride" and cause.text.startswith("stride 1 used instead of 2")
     assert "every entry matches" in cause.text
     assert report.shape.formula.splitlines() == [
-        "O_1 = 2*(2 - 1) + 2 - 2*0 = 4",
-        "O_2 = 2*(2 - 1) + 2 - 2*0 = 4",
+        "O_h = 2*(2 - 1) + 2 - 2*0 = 4",
+        "O_w = 2*(2 - 1) + 2 - 2*0 = 4",
     ]
 
 

@@ -124,8 +124,8 @@ def test_pads_are_begin_per_dimension_then_end(cli):
     assert status == 0
     # canvas 2*(2-1) + 3 = 5 per axis; axis 1 loses 1 + 1, axis 2 loses 0 + 2
     assert out.splitlines() == [
-        "O_1 = 2*(2 - 1) + 3 - 2*1 = 3",
-        "O_2 = 2*(2 - 1) + 3 - (0 + 2) = 3",
+        "O_h = 2*(2 - 1) + 3 - 2*1 = 3",
+        "O_w = 2*(2 - 1) + 3 - (0 + 2) = 3",
     ]
 
 

@@ -79,11 +79,11 @@ def test_onnx_size_says_the_zeros_beyond_the_canvas_per_axis(cli):
     )
     assert status == 0, err
     first, second = out.splitlines()
-    assert first.startswith("O_1 = ") and first.endswith(
+    assert first.startswith("O_h = ") and first.endswith(
         "= 9; keeps cells 0 to 6 of the 7-cell canvas "
         "(0 cut at the start, 0 at the end; 1 zero put before, 1 zero appended after)"
     )
-    assert second.startswith("O_2 = ") and second.endswith(
+    assert second.startswith("O_w = ") and second.endswith(
         "= 6; keeps cells 0 to 4 of the 5-cell canvas "
         "(0 cut at the start, 0 at the end; 1 zero appended after)"
     )

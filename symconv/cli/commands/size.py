@@ -2,8 +2,8 @@
 
 >>> from symconv.cli.main import main
 >>> main(["size", "--input", "2x2", "--kernel", "2", "--stride", "2"])
-O_1 = 2*(2 - 1) + 2 - 2*0 = 4
-O_2 = 2*(2 - 1) + 2 - 2*0 = 4
+O_h = 2*(2 - 1) + 2 - 2*0 = 4
+O_w = 2*(2 - 1) + 2 - 2*0 = 4
 0
 """
 
