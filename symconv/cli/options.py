@@ -245,11 +245,17 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True)
 class Configuration:
-    """The configuration flags read: the geometry, and how its symbols are named and titled."""
+    """The configuration flags read: the geometry, and how its symbols are named and titled.
+
+    ``convention`` and ``call`` are the framework whose call the flags describe and that
+    call's parameters in its own names (empty for PyTorch's own).
+    """
 
     geometry: Geometry
     naming: dict
     title: str
+    convention: str = "torch"
+    call: dict = field(default_factory=dict)
 
 
 def read_configuration(args: argparse.Namespace) -> Configuration:
@@ -365,9 +371,10 @@ def convention_windows(read: dict, convention: str) -> list[tuple[int, int]]:
 def _convention_configuration(args: argparse.Namespace, convention: str) -> Configuration:
     with flag_names():
         if convention == "onnx":
-            geometry = _onnx_geometry(args)
+            geometry, call = _onnx_geometry(args)
         else:
             read = read_convention(args)
+            call = _convention_call(read, convention, args.transpose_kernel)
             windows = convention_windows(read, convention)
             geometry = make_geometry(
                 read["input_size"],
@@ -385,11 +392,35 @@ def _convention_configuration(args: argparse.Namespace, convention: str) -> Conf
         input_letters=args.letters,
         flip_kernel=convention == "jax" and not args.transpose_kernel,
     )
-    return Configuration(geometry, naming, "")
+    return Configuration(geometry, naming, "", convention, call)
 
 
-def _onnx_geometry(args: argparse.Namespace) -> Geometry:
-    """ONNX's geometry: auto_pad (``--padding``), ``--pads``, ``--output-shape``, output_padding."""
+def _convention_call(read: dict, convention: str, transpose_kernel: bool) -> dict:
+    """The call ``read`` describes in ``convention``'s own names; dilations of 1 left out."""
+    from symconv.engine.translate import STEP_NAMES
+
+    stride_name, dilation_name = STEP_NAMES[convention]
+    padding = read["padding"]
+    extra, shape = read["output_padding"], read["output_shape"]
+    call = {
+        stride_name: list(read["stride"]),
+        "padding": padding if isinstance(padding, str) else [list(pair) for pair in padding],
+        "output_padding": None if extra is None else list(extra),
+        "output_shape": None if shape is None else list(shape),
+        dilation_name: _unless_ones(read["dilation"]),
+        "transpose_kernel": True if transpose_kernel else None,
+    }
+    return {name: value for name, value in call.items() if value is not None}
+
+
+def _unless_ones(values: tuple[int, ...]) -> list[int] | None:
+    return None if all(v == 1 for v in values) else list(values)
+
+
+def _onnx_geometry(args: argparse.Namespace) -> tuple[Geometry, dict]:
+    """ONNX's geometry, and its attributes: auto_pad (``--padding``), ``--pads``,
+    ``--output-shape``, output_padding (those at their defaults left out of the attributes).
+    """
     from symconv.engine.onnx import onnx_pads
 
     input_size = _input_size(args)
@@ -407,7 +438,7 @@ def _onnx_geometry(args: argparse.Namespace) -> Geometry:
     if args.output_shape is not None:
         attributes["output_shape"] = _per_rank("--output-shape", args.output_shape, rank)
     begin, end = onnx_pads(input_size, kernel, **attributes)
-    return make_geometry(
+    geometry = make_geometry(
         input_size,
         kernel,
         attributes["strides"],
@@ -416,6 +447,19 @@ def _onnx_geometry(args: argparse.Namespace) -> Geometry:
         attributes["dilations"],
         rules="onnx",
     )
+    call = {
+        "strides": list(attributes["strides"]),
+        "pads": attributes.get("pads"),
+        "output_padding": _unless_zeros(attributes["output_padding"]),
+        "dilations": _unless_ones(attributes["dilations"]),
+        "auto_pad": None if auto_pad == "NOTSET" else auto_pad,
+        "output_shape": attributes.get("output_shape") and list(attributes["output_shape"]),
+    }
+    return geometry, {name: value for name, value in call.items() if value is not None}
+
+
+def _unless_zeros(values: tuple[int, ...]) -> list[int] | None:
+    return None if all(v == 0 for v in values) else list(values)
 
 
 def _input_size(args: argparse.Namespace) -> tuple[int, ...]:
@@ -524,6 +568,7 @@ def read_request(args: argparse.Namespace) -> Request:
     """Read the flags, check the work against ``--max-terms`` once, then build the operands."""
     from symconv.core.problem import problem_from_geometry
     from symconv.engine.derivation import symbolic_derivation, symbolic_operands
+    from symconv.engine.translate import Call
 
     config = read_configuration(args)
     geometry = config.geometry
@@ -535,7 +580,8 @@ def read_request(args: argparse.Namespace) -> Request:
     title = config.title if title is None else title
     with flag_names():
         if all(value == 1 for value in counts.values()):
-            d = symbolic_derivation(geometry, title=title, **config.naming)
+            call = None if config.convention == "torch" else Call(config.convention, config.call)
+            d = symbolic_derivation(geometry, title=title, call=call, **config.naming)
             return Request(geometry, counts, work, d.problem, d.input, d.kernel, stage, d)
         per_group = counts["out_channels"] // counts["groups"]
         x, w = symbolic_operands(

@@ -34,6 +34,10 @@ from symconv.notation.grids import display_equation, output_latex
 from symconv.notation.style import checked_notation
 from symconv.views import matrix, scatter, zero_insertion
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from symconv.engine.translate import Call
+
 
 @dataclass(frozen=True)
 class Derivation:
@@ -41,12 +45,14 @@ class Derivation:
 
     Build one with :func:`derive` (your arrays) or :func:`derive_symbolic` (sizes only):
     they check the request against the work budget before any step is computed.
+    ``call`` is the framework call the geometry was read from, when not PyTorch's own.
     """
 
     geometry: Geometry
     input: ImmutableDenseNDimArray
     kernel: ImmutableDenseNDimArray
     title: str = ""
+    call: Call | None = None
 
     @cached_property
     def problem(self) -> Problem:
@@ -256,8 +262,11 @@ def symbolic_derivation(
     input_letters: bool = False,
     flip_kernel: bool = False,
     title: str = "",
+    call: Call | None = None,
 ) -> Derivation:
     """:func:`derive_symbolic` for a geometry already made and checked against the budget.
+
+    ``call`` is the framework call that geometry was read from (see :class:`Derivation`).
 
     >>> from symconv.core.geometry import make_geometry
     >>> symbolic_derivation(make_geometry(2, 2), kernel_name="k").output
@@ -272,7 +281,7 @@ def symbolic_derivation(
         input_letters=input_letters,
         flip_kernel=flip_kernel,
     )
-    return Derivation(geometry, x, w, title)
+    return Derivation(geometry, x, w, title, call)
 
 
 def symbolic_operands(

@@ -253,7 +253,7 @@ def translate(
 
 
 #: Each framework's own names for the stride and the dilation.
-_STEP_NAMES = {
+STEP_NAMES = {
     "torch": ("stride", "dilation"),
     "onnx": ("strides", "dilations"),
     "keras": ("strides", "dilation_rate"),
@@ -266,7 +266,7 @@ _DEFAULT_PADDING = {"keras": "valid", "tf": "SAME", "jax": "VALID"}
 def source_window(convention: str, sizes, kernel, params) -> tuple:
     """The stride, dilation and window per axis that a call in ``convention`` keeps."""
     rank = len(sizes)
-    stride_name, dilation_name = _STEP_NAMES[convention]
+    stride_name, dilation_name = STEP_NAMES[convention]
     stride = positive_per_dimension(stride_name, params.get(stride_name, 1), rank)
     dilation = positive_per_dimension(dilation_name, params.get(dilation_name, 1), rank)
     if convention == "torch":
@@ -472,7 +472,8 @@ def run_call(call: Call, x, w, rank: int) -> ImmutableDenseNDimArray:
     if call.convention == "keras":
         return channels_first(keras_conv_transpose(xs, ws, **p))
     if call.convention == "tf":
-        shape = [int(x.shape[0]), *p["output_shape"], int(w.shape[1])]
+        spatial = positive_per_dimension("output_shape", p["output_shape"], rank)
+        shape = [int(x.shape[0]), *spatial, int(w.shape[1])]
         rest = {k: v for k, v in p.items() if k != "output_shape"}
         return channels_first(tf_conv_transpose(xs, ws, shape, **rest))
     return channels_first(jax_conv_transpose(xs, ws, **p))
@@ -533,22 +534,27 @@ def _plain_values(array) -> str:
 
 
 def weight_code(source: str, target: str, rank: int) -> str:
-    """The weight transform as NumPy code: ``w_src`` to PyTorch's layout, then the target's."""
+    """The weight transform as NumPy code: ``w_src`` to PyTorch's layout, then the target's.
+
+    >>> weight_code("torch", "jax", 1)
+    'w = np.transpose(np.flip(w_src, axis=(2,)), (2, 0, 1))'
+    """
     spatial = ", ".join(str(a) for a in range(rank))
     axes = ", ".join(str(a) for a in range(2, rank + 2))
+    flip_axes = repr(tuple(range(2, rank + 2)))
     to_torch = {
         "torch": "w_src",
         "onnx": "w_src",
         "keras": f"np.transpose(w_src, ({rank + 1}, {rank}, {spatial}))",
         "tf": f"np.transpose(w_src, ({rank + 1}, {rank}, {spatial}))",
-        "jax": f"np.flip(np.transpose(w_src, ({rank}, {rank + 1}, {spatial})), axis=({axes},))",
+        "jax": f"np.flip(np.transpose(w_src, ({rank}, {rank + 1}, {spatial})), axis={flip_axes})",
     }[source]
     from_torch = {
         "torch": "{}",
         "onnx": "{}",
         "keras": f"np.transpose({{}}, ({axes}, 1, 0))",
         "tf": f"np.transpose({{}}, ({axes}, 1, 0))",
-        "jax": f"np.transpose(np.flip({{}}, axis=({axes},)), ({axes}, 0, 1))",
+        "jax": f"np.transpose(np.flip({{}}, axis={flip_axes}), ({axes}, 0, 1))",
     }[target]
     return "w = " + from_torch.format(to_torch)
 
@@ -563,10 +569,63 @@ def input_code(source: str, target: str) -> str:
     return "x = np.moveaxis(x_src, -1, 1)"
 
 
+#: Each convention's framework by name, as a sentence names it.
+FRAMEWORKS = {
+    "torch": "PyTorch",
+    "onnx": "ONNX",
+    "keras": "Keras",
+    "tf": "TensorFlow",
+    "jax": "JAX",
+}
+
+
+def call_code(
+    call: Call, rank: int, x: str = "x", w: str = "w", batch: str = "1", out_channels: str = "1"
+) -> str:
+    """The call as its framework's code: the function, the operands ``x`` and ``w``, the parameters.
+
+    Parameters set to None are left out, as are TensorFlow's dilations when all are 1 and
+    JAX's ``transpose_kernel`` when False; TensorFlow's output shape is written whole,
+    ``batch`` and ``out_channels`` around the spatial sizes.
+
+    >>> call_code(Call("keras", {"strides": [2], "padding": "same", "output_padding": None}), 1)
+    'keras.ops.conv_transpose(x, w, strides=[2], padding="same")'
+    >>> call_code(Call("tf", {"strides": [2, 2], "padding": "SAME", "output_shape": [4, 4]}), 2)
+    'tf.nn.conv_transpose(x, w, [1, 4, 4, 1], strides=[2, 2], padding="SAME")'
+    """
+    p = {k: v for k, v in call.params.items() if v is not None}
+    conv = call.convention
+    if conv == "jax":
+        pad = p["padding"] if isinstance(p["padding"], str) else [tuple(q) for q in p["padding"]]
+        flag = ", transpose_kernel=True" if p.get("transpose_kernel") else ""
+        return (
+            f"lax.conv_transpose({x}, {w}, {tuple(p['strides'])}, {_python(pad)}, "
+            f"rhs_dilation={tuple(p.get('rhs_dilation', [1] * rank))}{flag})"
+        )
+    operands = [x, w]
+    if conv == "tf":
+        spatial = ", ".join(str(n) for n in p.pop("output_shape"))
+        operands.append(f"[{batch}, {spatial}, {out_channels}]")
+        if all(n == 1 for n in p.get("dilations", [1])):
+            p.pop("dilations", None)
+    function = {
+        "torch": f"F.conv_transpose{rank}d",
+        "onnx": "ConvTranspose.eval",
+        "keras": "keras.ops.conv_transpose",
+        "tf": "tf.nn.conv_transpose",
+    }[conv]
+    arguments = operands + [f"{name}={_python(value)}" for name, value in p.items()]
+    return f"{function}({', '.join(arguments)})"
+
+
+def _python(value) -> str:
+    """A parameter's value as Python code, a padding mode in double quotes."""
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
 def code_snippet(t: Translation) -> str:
     """Runnable code for the target framework, operands in the source's layout."""
     rank = len(t.window)
-    p = t.target.params
     lines = [
         "import numpy as np",
         input_code(t.source.convention, t.target.convention),
@@ -574,39 +633,24 @@ def code_snippet(t: Translation) -> str:
     ]
     conv = t.target.convention
     if conv == "torch":
+        operands = ("torch.from_numpy(x.copy())", "torch.from_numpy(w.copy())")
         lines += [
             "import torch",
             "import torch.nn.functional as F",
-            f"y = F.conv_transpose{rank}d(torch.from_numpy(x.copy()), torch.from_numpy(w.copy()), "
-            f"stride={p['stride']}, padding={p['padding']}, "
-            f"output_padding={p['output_padding']}, dilation={p['dilation']}).numpy()",
+            f"y = {call_code(t.target, rank, *operands)}.numpy()",
         ]
     elif conv == "onnx":
         lines += [
             "from onnx.reference.ops.op_conv_transpose import ConvTranspose",
-            f"y = ConvTranspose.eval(x, w, strides={p['strides']}, pads={p['pads']}, "
-            f"output_padding={p['output_padding']}, dilations={p['dilations']})",
+            f"y = {call_code(t.target, rank)}",
         ]
     elif conv == "keras":
-        lines += [
-            "import keras",
-            f"y = np.asarray(keras.ops.conv_transpose(x, w, strides={p['strides']}, "
-            f"padding={p['padding']!r}, output_padding={p['output_padding']}, "
-            f"dilation_rate={p['dilation_rate']}))",
-        ]
+        lines += ["import keras", f"y = np.asarray({call_code(t.target, rank)})"]
     elif conv == "tf":
-        lines += [
-            "import tensorflow as tf",
-            f"y = tf.nn.conv_transpose(x, w, [x.shape[0], *{p['output_shape']}, "
-            f"w.shape[-2]], strides={p['strides']}, padding={p['padding']!r}).numpy()",
-        ]
+        call = call_code(t.target, rank, batch="x.shape[0]", out_channels="w.shape[-2]")
+        lines += ["import tensorflow as tf", f"y = {call}.numpy()"]
     else:
-        pad = p["padding"] if isinstance(p["padding"], str) else [tuple(q) for q in p["padding"]]
-        lines += [
-            "from jax import lax",
-            f"y = np.asarray(lax.conv_transpose(x, w, {tuple(p['strides'])}, {pad!r}, "
-            f"rhs_dilation={tuple(p['rhs_dilation'])}))",
-        ]
+        lines += ["from jax import lax", f"y = np.asarray({call_code(t.target, rank)})"]
     if not t.exact:
         last = conv in ("keras", "tf", "jax")
         first_axis = 1 if last else 2

@@ -19,13 +19,14 @@ from symconv.core.grid import ndindex
 from symconv.core.problem import Problem
 from symconv.core.tensors import flat_elements, symbol_name
 from symconv.engine.derivation import Derivation
+from symconv.engine.translate import FRAMEWORKS, call_code
 from symconv.engine.verification import Verification
 from symconv.notation.expressions import expr_latex, product_latex, sum_latex
 from symconv.notation.grids import array_latex, cells_latex, slices
 from symconv.notation.palette import palette
 from symconv.notation.statements import check_latex, statement_words
-from symconv.notation.style import Notation
-from symconv.notation.tex_text import check_symbols
+from symconv.notation.style import INPUT, KERNEL, Notation
+from symconv.notation.tex_text import check_symbols, tex_escape
 from symconv.notation.widths import cell_width, matrix_width
 from symconv.views import zero_insertion
 
@@ -54,6 +55,7 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
     axes = axes_context(d)
     return {
         "title": d.title,
+        "call": call_context(d),
         "rank": g.rank,
         "width": notation.width,
         "axes": axes,
@@ -76,6 +78,23 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
         "checks": checks_context(d.verification),
         "verified": d.verification.ok,
     }
+
+
+def call_context(d: Derivation) -> dict | None:
+    r"""The framework call ``d`` was read from, its code escaped for TeX; None for PyTorch's own.
+
+    >>> from symconv.core.geometry import make_geometry
+    >>> from symconv.engine.derivation import symbolic_derivation
+    >>> from symconv.engine.translate import Call
+    >>> call = Call("keras", {"strides": [2], "padding": "same", "output_padding": [1]})
+    >>> context = call_context(symbolic_derivation(make_geometry(2, 3, 2, [(0, 1)]), call=call))
+    >>> print(context["framework"], context["code"])
+    Keras keras.ops.conv\_transpose(I, K, strides=[2], padding="same", output\_padding=[1])
+    """
+    if d.call is None:
+        return None
+    code = call_code(d.call, d.geometry.rank, INPUT, KERNEL)
+    return {"framework": FRAMEWORKS[d.call.convention], "code": tex_escape(code)}
 
 
 def checks_context(verification: Verification) -> list[dict]:

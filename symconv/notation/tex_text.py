@@ -12,6 +12,7 @@ are, through :func:`check_symbols`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from symconv.errors import SymconvError
@@ -87,6 +88,25 @@ def tex_escape(text: object, parameter: str = "text") -> str:
                 parameter, f"character {char!r} cannot be typeset by pdflatex here", text
             )
     return "".join(_TEX_SPECIALS.get(char) or _UNICODE_MATH.get(char, char) for char in text)
+
+
+_TEX_SPECIAL = re.compile(
+    "|".join(re.escape(tex) for tex in sorted(_TEX_SPECIALS.values(), key=len, reverse=True))
+)
+_PLAIN_FOR = {tex: char for char, tex in _TEX_SPECIALS.items()}
+
+
+def tex_unescape(tex: str) -> str:
+    r"""The text :func:`tex_escape` wrote ``tex`` from, for its ASCII characters.
+
+    A TeX command it does not write is refused, so no TeX reaches the text.
+
+    >>> tex_unescape(tex_escape("conv_transpose(x, {1: 2}, ~)"))
+    'conv_transpose(x, {1: 2}, ~)'
+    """
+    if re.search(r"[\\{}]", _TEX_SPECIAL.sub("", tex)):
+        raise SymconvError("text", "holds TeX beyond what tex_escape writes", tex)
+    return _TEX_SPECIAL.sub(lambda match: _PLAIN_FOR[match.group(0)], tex)
 
 
 _TEXT_SAFE = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ()[],.:;=+-*/!?'@")

@@ -15,6 +15,7 @@ import html
 import re
 
 from symconv.errors import SymconvError
+from symconv.notation.tex_text import tex_unescape
 from symconv.web.mathml import mathml
 
 _PIECE = re.compile(
@@ -23,6 +24,7 @@ _PIECE = re.compile(
     r"|\$(?P<math>[^$]*)\$"
     r"|\\begin\{itemize\}|\\end\{itemize\}|\\item(?:<[^>]*>)?"
     r"|\\(?P<style>emph|textbf)\{(?P<styled>[^{}]*)\}"
+    r"|\\texttt\{(?P<code>(?:[^{}\\]|\\[{}$%#_&]|\\[A-Za-z]+\{\})*)\}"
     r"|\n[ \t]*\n",
     re.DOTALL,
 )
@@ -34,8 +36,8 @@ _TEXT_COMMANDS = {"--": "–", "---": "—", "~": "\u00a0"}
 def blocks(latex: str) -> list[tuple]:
     r"""``latex`` prose as ``('p', pieces)``, ``('display', latex)`` and ``('list', items)``.
 
-    Pieces are ``('text', str)``, ``('math', latex)`` and ``('em'|'strong', str)``; each list
-    item is a list of pieces. A TeX command left in the words is refused: nothing is
+    Pieces are ``('text', str)``, ``('math', latex)`` and ``('em'|'strong'|'code', str)``;
+    each list item is a list of pieces. A TeX command left in the words is refused: nothing is
     written to a page that it would show as raw TeX.
 
     >>> blocks(r"\begin{itemize} \item $a$ lands. \item $b$ too. \end{itemize}")[0][0]
@@ -76,6 +78,8 @@ def blocks(latex: str) -> list[tuple]:
                 out.append(target)
         elif match.group("math") is not None:
             pieces.append(("math", re.sub(r"\s+", " ", match.group("math")).strip()))
+        elif match.group("code") is not None:
+            pieces.append(("code", tex_unescape(match.group("code"))))
         elif match.group("style"):
             pieces.append(
                 ("em" if match.group("style") == "emph" else "strong", match.group("styled"))
@@ -184,6 +188,8 @@ def _inline_markdown(pieces: list[tuple]) -> str:
             out.append(f"${value}$")
         elif kind == "display":
             out.append(f"\n\n$$\n{value}\n$$\n\n")
+        elif kind == "code":  # a backtick inside needs a longer fence, spaced from it
+            out.append(f"`` {value} ``" if "`" in value else f"`{value}`")
         else:
             mark = "*" if kind == "em" else "**"
             out.append(f"{mark}{markdown_text(value)}{mark}")

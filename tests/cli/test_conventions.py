@@ -3,12 +3,15 @@
 Each case is checked against the onnx package's reference ConvTranspose on integer data.
 """
 
+import html
 import json
 
 import numpy as np
 import pytest
 import sympy
 from onnx.reference.ops.op_conv_transpose import ConvTranspose
+
+from tests.tex_tools import compile_log, log_problems
 
 CASES = [
     (["--padding", "SAME_UPPER"], dict(auto_pad="SAME_UPPER")),
@@ -127,3 +130,62 @@ def test_framework_size_lines_write_the_kernel_size_as_k(cli, convention, flags,
     )
     assert status == 0, err
     assert out.split("; ")[0] == line
+
+
+#: A framework convention's flags, and the call its worked example must name.
+CALLS = {
+    "keras": (
+        ["--padding", "same", "--output-padding", "1"],
+        "Keras",
+        'keras.ops.conv_transpose(I, K, strides=[2, 2], padding="same", output_padding=[1, 1])',
+    ),
+    "tf": (
+        ["--padding", "SAME", "--output-shape", "4x4"],
+        "TensorFlow",
+        'tf.nn.conv_transpose(I, K, [1, 4, 4, 1], strides=[2, 2], padding="SAME")',
+    ),
+    "jax": (
+        ["--padding", "SAME"],
+        "JAX",
+        'lax.conv_transpose(I, K, (2, 2), "SAME", rhs_dilation=(1, 1))',
+    ),
+    "onnx": (
+        ["--pads", "1,0,0,1", "--dilation", "2x1"],
+        "ONNX",
+        "ConvTranspose.eval(I, K, strides=[2, 2], pads=[1, 0, 0, 1], dilations=[2, 1])",
+    ),
+}
+EXAMPLE = ["example", "--input", "2x2", "--kernel", "3x3", "--stride", "2"]
+
+
+@pytest.mark.parametrize("convention", sorted(CALLS))
+def test_a_worked_example_names_the_framework_call(cli, convention):
+    flags, framework, call = CALLS[convention]
+    args = [*EXAMPLE, "--convention", convention, *flags]
+    status, tex, err = cli(*args, "--form", "fragment")
+    assert status == 0, err
+    said = f"This is the transposed convolution {framework} computes as \\texttt{{"
+    start = tex.index(said)
+    assert start < tex.index(r"\begin{pmatrix}")  # with the configuration, before any grid
+    assert tex[start + len(said) :].startswith(call.replace("_", r"\_") + "}.")
+    status, page, err = cli(*args, "--form", "html")
+    assert status == 0, err
+    assert f"{framework} computes as <code>{html.escape(call)}</code>." in page
+    status, text, err = cli(*args, "--form", "markdown", "--no-figures")
+    assert status == 0, err
+    assert f"{framework} computes as `{call}`." in text
+
+
+def test_pytorch_examples_name_no_other_call(cli):
+    for args in (["--preset", "example-2d-s1"], ["--input", "2", "--kernel", "3"]):
+        status, tex, _ = cli("example", *args, "--form", "article")
+        assert status == 0 and "computes as" not in tex and "texttt" not in tex
+
+
+@pytest.mark.parametrize("form, width", [("article", "40"), ("beamer", "40"), ("article", "24")])
+def test_the_named_call_typesets_within_the_line(cli, tmp_path, form, width):
+    flags, _, _ = CALLS["keras"]
+    status, tex, err = cli(*EXAMPLE, "--convention", "keras", *flags, "--form", form,
+                           "--width", width)  # fmt: skip
+    assert status == 0, err
+    assert log_problems(compile_log(tex, tmp_path)) == []

@@ -1,8 +1,11 @@
 """``symconv translate`` on the command line: each format, the framework's own names in errors."""
 
 import json
+import re
 
 import pytest
+
+import symconv
 
 
 def test_the_keras_same_case_in_pytorch_terms(cli):
@@ -11,7 +14,7 @@ def test_the_keras_same_case_in_pytorch_terms(cli):
                            "--output-padding", "1")  # fmt: skip
     assert status == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "keras strides=[2], padding='same', output_padding=[1]"
+    assert lines[0] == "keras strides=2, padding='same', output_padding=1"
     assert lines[1].endswith("then axis 1: cut 1 at the end")
     assert lines[-1].startswith("proof: equal entry by entry")
 
@@ -48,3 +51,38 @@ def test_errors_name_the_frameworks_parameter(cli, args, message):
     status, out, err = cli("translate", "--to", "onnx", "--input", "2", "--kernel", "3", *args)
     assert status == 2 and out == ""
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_source_call_reads_as_a_python_caller_writes_it(cli):
+    # One number typed is one number, as symconv.translate(..., strides=2) prints it; a
+    # value per axis stays a list.
+    flags = ["--input", "3x3", "--kernel", "3", "--padding", "same", "--output-padding", "1"]
+    _, out, _ = cli("translate", "--from", "keras", "--to", "torch", "--stride", "2", *flags)
+    python = symconv.translate("keras", "torch", input_size=[3, 3], kernel_size=3, strides=2,
+                               padding="same", output_padding=1)  # fmt: skip
+    assert out.splitlines()[0] == python.to_text().splitlines()[0]
+    assert out.splitlines()[0] == "keras strides=2, padding='same', output_padding=1"
+    status, out, err = cli("translate", "--from", "keras", "--to", "torch", "--stride", "2x1",
+                           *flags[:-1], "1x0")  # fmt: skip
+    assert status == 0, err
+    assert out.splitlines()[0] == "keras strides=[2, 1], padding='same', output_padding=[1, 0]"
+
+
+def test_a_tensorflow_output_shape_of_one_number(cli):
+    status, out, err = cli("translate", "--from", "tf", "--to", "onnx", "--input", "3",
+                           "--kernel", "3", "--stride", "2", "--padding", "VALID",
+                           "--output-shape", "7")  # fmt: skip
+    assert status == 0, err
+    assert out.splitlines()[0] == "tf strides=2, padding='VALID', output_shape=7"
+    assert out.splitlines()[-1].startswith("proof: equal entry by entry")
+
+
+@pytest.mark.parametrize("rank, axes", [(1, "(2,)"), (2, "(2, 3)")])
+def test_code_writes_tuples_as_python_does(cli, rank, axes):
+    size = "x".join(["3"] * rank)
+    status, code, _ = cli("translate", "--from", "torch", "--to", "jax", "--input", size,
+                          "--kernel", size, "--stride", "2", "--format", "code")  # fmt: skip
+    assert status == 0
+    assert f"axis={axes})" in code
+    assert re.search(r"\d, \d+,\)", code) is None  # no (2, 3,)
+    compile(code, "snippet", "exec")

@@ -8,6 +8,7 @@ import pytest
 import sympy
 
 import symconv
+from symconv.errors import SymconvError
 from symconv.web.mathml import mathml
 from symconv.web.page import render_html, render_markdown
 
@@ -135,3 +136,14 @@ def test_markdown_figures_go_beside_it_and_are_not_overwritten(cli, tmp_path):
         "example", "--preset", "example-2d-s2", "--form", "markdown", "-o", str(out), "--force"
     )
     assert status == 0 and out.exists()
+
+
+def test_typeset_code_reaches_the_page_as_plain_text_and_carries_no_tex():
+    from symconv.web.prose import html_blocks, markdown_blocks
+
+    code = r"See \texttt{f(x\_1, \textless{}a\textgreater{}, \{1\})}."
+    assert html_blocks(code) == "<p>See <code>f(x_1, &lt;a&gt;, {1})</code>.</p>"
+    assert markdown_blocks(code) == "See `f(x_1, <a>, {1})`."
+    for hostile in (r"\texttt{\input x}", r"\texttt{\relax{}}"):
+        with pytest.raises(SymconvError):
+            html_blocks(hostile)

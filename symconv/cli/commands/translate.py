@@ -7,7 +7,7 @@ numbers per axis, ``begin:end`` pairs, or the framework's mode (``same``, ``vali
 >>> from symconv.cli.main import main
 >>> main("translate --from keras --to torch --input 2 --kernel 3 --stride 2 "
 ...      "--padding same --output-padding 1".split())  # doctest: +ELLIPSIS
-keras strides=[2], padding='same', output_padding=[1]
+keras strides=2, padding='same', output_padding=1
   = torch stride=[2], padding=[0], output_padding=[0], dilation=[1], then axis 1: cut 1 at the end
 ...
 proof: equal entry by entry for symbolic inputs and weights (4 entries, output shape (1, 1, 4))
@@ -74,17 +74,17 @@ def run(args: argparse.Namespace) -> int:
     stride_name, padding_name, extra_name, dilation_name = NAMES[source]
     params: dict = {}
     if args.stride is not None:
-        params[stride_name] = _numbers(stride_name, args.stride)
+        params[stride_name] = _given(stride_name, args.stride)
     if args.dilation is not None:
-        params[dilation_name] = _numbers(dilation_name, args.dilation)
+        params[dilation_name] = _given(dilation_name, args.dilation)
     if args.output_padding is not None:
         if source in ("tf", "jax"):
             raise SymconvError("--output-padding", f"{source} has no output_padding parameter")
-        params[extra_name] = _numbers(extra_name, args.output_padding)
+        params[extra_name] = _given(extra_name, args.output_padding)
     if args.output_shape is not None:
         if source not in ("onnx", "tf"):
             raise SymconvError("--output-shape", f"{source} takes no output_shape")
-        params["output_shape"] = _numbers("output_shape", args.output_shape)
+        params["output_shape"] = _given("output_shape", args.output_shape)
     if args.transpose_kernel:
         if source != "jax":
             raise SymconvError("--transpose-kernel", "is a jax parameter")
@@ -102,6 +102,16 @@ def run(args: argparse.Namespace) -> int:
     }[args.format]()
     write_output(args, output)
     return 0 if t.proof.equal else 1
+
+
+def _given(name: str, text: str) -> int | list[int]:
+    """The numbers typed, one number as a scalar as a Python caller writes it.
+
+    >>> _given("strides", "2"), _given("strides", "2x1")
+    (2, [2, 1])
+    """
+    numbers = _numbers(name, text)
+    return numbers[0] if len(numbers) == 1 else numbers
 
 
 def _numbers(name: str, text: str) -> list[int]:
@@ -133,7 +143,7 @@ def _padding(source: str, name: str, text: str) -> dict:
             return {"padding": [[0, 0], *pairs, [0, 0]]}
         raise SymconvError(name, f"{source} takes no begin:end pairs", text)
     if source == "torch":
-        return {"padding": _numbers(name, text)}
+        return {"padding": _given(name, text)}
     if source == "onnx":
         numbers = _numbers(name, text)
         return {"pads": numbers + numbers}
