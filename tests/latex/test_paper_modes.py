@@ -7,6 +7,8 @@ import itertools
 import math
 import re
 
+import pytest
+
 import symconv
 from symconv.notation.palette import STORED, generated_palette, palette
 from symconv.notation.style import Notation
@@ -121,3 +123,12 @@ def test_the_column_width_keeps_displays_readable_and_tex_warns_without_it(tmp_p
     assert "Package symconv Warning: A display is set at under 70 per cent" in logs[56]
     assert min(display_scales(logs[24])) >= 0.7
     assert "symconv Warning" not in logs[24] and log_problems(logs[24]) == []
+
+
+@pytest.mark.parametrize("form", ["article", "beamer"])
+@pytest.mark.parametrize("name", ["example-1d", "example-2d-s1"])
+def test_every_form_compiles_without_figures(form, name, tmp_path):
+    require_tool("pdflatex")
+    tex = symconv.render_latex(symconv.preset(name), form, figures=False)
+    assert "tikzpicture" not in tex and r"\fill" not in tex
+    assert log_problems(compile_log(tex, tmp_path)) == []
