@@ -1,1 +1,1 @@
-"""For teachers: exercise sheets made from a seed, and a folder of submissions graded."""
+"""For teachers: exercise sheets drawn at random from a seed number, and submissions graded."""

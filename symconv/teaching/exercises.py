@@ -1,4 +1,4 @@
-r"""Exercise sheets: N randomised transposed convolutions from a seed, and their solutions.
+r"""Exercise sheets: N randomised transposed convolutions from a random seed, and their solutions.
 
 Each exercise draws its sizes (1-D or 2-D), stride, padding, output_padding (only the
 values PyTorch accepts, below max(stride, dilation)) and, at ``hard``, dilation, from

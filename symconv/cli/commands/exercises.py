@@ -1,4 +1,4 @@
-"""``symconv exercises``: a sheet of randomised exercises from a seed, its solutions and JSON.
+"""``symconv exercises``: a sheet of exercises drawn from a random seed, its solutions, JSON.
 
 ``-o sheet.tex`` writes ``sheet.tex`` (the exercises), ``sheet-solutions.tex`` and
 ``sheet.json`` (what ``symconv grade`` reads); ``--pdf`` compiles both documents. The same
