@@ -38,11 +38,11 @@ def configuration_words(g: Geometry) -> str:
 
     >>> from symconv.core.geometry import make_geometry
     >>> configuration_words(make_geometry(2, 3, stride=2, padding=1))
-    'input 2, kernel 3, stride 2, padding 1'
+    'input of size 2, kernel of size 3, stride 2, padding 1'
     """
     words = [
-        f"input {axes_words(g.input_size, 'x')}",
-        f"kernel {axes_words(g.kernel_size, 'x')}",
+        f"input of size {axes_words(g.input_size, 'x')}",
+        f"kernel of size {axes_words(g.kernel_size, 'x')}",
         f"stride {axes_words(g.stride)}",
         f"padding {pads_words(g)}",
     ]

@@ -183,11 +183,11 @@ def command_lines(draw):
 @given(argv=command_lines())
 def test_command_line_never_raises(argv, tmp_path_factory, capsys):
     folder = tmp_path_factory.mktemp("run")
-    if argv[0] == "check":
-        (folder / "mine.txt").write_text("[x1*w2, x1*w3 + x2*w1, x2*w2]")
-        argv = [*argv, str(folder / "mine.txt")]
     if "-o" in argv:  # keep files out of the checkout
         argv = [*argv, str(folder / "out.txt")] if argv[-1] == "-o" else argv
+    if argv[0] == "check":  # after -o's value: a trailing -o would take the file for its own
+        (folder / "mine.txt").write_text("[x1*w2, x1*w3 + x2*w1, x2*w2]")
+        argv = [*argv, str(folder / "mine.txt")]
     here = os.getcwd()
     os.chdir(folder)  # any file a command writes lands in the temporary folder
     try:

@@ -8,7 +8,7 @@ cannot be read (one line on stderr).
 >>> saved, sys.stdin = sys.stdin, io.StringIO("[x1*w2, x1*w3 + x2*w1, x2*w2]")
 >>> main("check --input 2 --kernel 3 --stride 2 --padding 1".split())
 All 3 entries are right.
-Checking against: input 2, kernel 3, stride 2, padding 1
+Checking against: input of size 2, kernel of size 3, stride 2, padding 1
 0
 >>> sys.stdin = saved
 """
