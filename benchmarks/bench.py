@@ -389,9 +389,10 @@ def derived_and_proved():
 
 
 def clear_symconv_caches():
-    """Forget every remembered symbol and cell width, as a fresh process would have."""
+    """Forget every remembered symbol and cell width, as a fresh process would have (the
+    compiled templates stay: a session loads them once)."""
     for name, module in list(sys.modules.items()):
-        if name.startswith("symconv."):
+        if name.startswith("symconv.notation."):
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()

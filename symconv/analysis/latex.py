@@ -35,7 +35,12 @@ from symconv.analysis.size_analysis import size_analysis
 from symconv.core.grid import ndindex
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
-from symconv.latex.example_context import array_context, axes_context, output_context
+from symconv.latex.example_context import (
+    array_context,
+    axes_context,
+    output_context,
+    same_on_every_axis,
+)
 from symconv.latex.render import check_request
 from symconv.latex.templates import render_template
 from symconv.notation.expressions import (
@@ -198,7 +203,7 @@ def _sizes(d: Derivation, notation: Notation) -> dict:
     context = {
         "formula": SIZE_FORMULA,
         "axes": axes,
-        "uniform": all(axis == axes[0] for axis in axes),
+        "uniform": same_on_every_axis(axes),
         "relationships": None,
         "relationships_skipped": [],
     }

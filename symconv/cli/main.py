@@ -120,8 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"symconv: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("symconv: interrupted", file=sys.stderr)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         # The reader went away (``symconv derive ... | head``): stop quietly, as cat does.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -142,10 +141,18 @@ def entry_point() -> None:
         gc.disable()
         try:
             command_module(command)
+        except KeyboardInterrupt:
+            sys.exit(_interrupted())
         finally:
             gc.enable()
         gc.freeze()
     sys.exit(main())
+
+
+def _interrupted() -> int:
+    """Say that the user stopped the command (Ctrl-C), and give its exit status."""
+    print("symconv: interrupted", file=sys.stderr)
+    return 130
 
 
 if __name__ == "__main__":

@@ -505,11 +505,15 @@ def flag_names(pads: str | None = None):
 def as_typed(value: object) -> object:
     """A per-axis value as it is typed on the command line: ``(2, 3)`` as ``'2x3'``.
 
-    >>> as_typed((0,)), as_typed((2, 3)), as_typed("same")
-    ('0', '2x3', 'same')
+    >>> as_typed((0,)), as_typed((2, 3)), as_typed("same"), as_typed([(-3, -3), (1, 0)])
+    ('0', '2x3', 'same', '-3:-3x1:0')
     """
     if isinstance(value, tuple) and value and all(type(v) is int for v in value):
         return "x".join(str(v) for v in value)
+    pairs = isinstance(value, list | tuple) and value
+    if pairs and all(isinstance(p, tuple) and len(p) == 2 for p in value):
+        if all(type(n) is int for p in value for n in p):
+            return "x".join(f"{low}:{high}" for low, high in value)
     return value
 
 
@@ -601,4 +605,3 @@ def single_channel(args: argparse.Namespace, command: str) -> None:
             flag = "--" + name.replace("_", "-")
             rule = f"{command} works on one single-channel grid; leave it at 1"
             raise SymconvError(flag, rule, value)
-

@@ -92,19 +92,22 @@ def symbols_array(name: str, shape: object, *, base: int = 1) -> ImmutableDenseN
     return ImmutableDenseNDimArray(flat, shape)
 
 
-def letters(shape: object, *, start: str = "a") -> ImmutableDenseNDimArray:
+def letters(shape: object, *, start: str = "a", skip: str = "") -> ImmutableDenseNDimArray:
     """An array of single-letter symbols in reading order, ``a, b, c, d`` as in the examples of
     "Understanding Transposed Convolutions".
 
-    >>> letters(3, start="p")
-    [p, q, r]
+    ``skip`` leaves out one letter, the kernel's, so that ``w`` never names an input element
+    beside kernel elements ``w_{11}``.
+
+    >>> letters(3, start="p"), letters(3, start="v", skip="w"), letters(2, skip="a")
+    ([p, q, r], [v, x, y], [b, c])
     """
     shape = shape_sizes("shape", shape)
-    alphabet = string.ascii_lowercase
-    if not isinstance(start, str) or len(start) != 1 or start not in alphabet:
+    if not isinstance(start, str) or len(start) != 1 or start not in string.ascii_lowercase:
         raise SymconvError("start", "must be one lowercase letter", start)
+    alphabet = string.ascii_lowercase.replace(skip, "") if skip else string.ascii_lowercase
     count = math.prod(shape)
-    first = alphabet.index(start)
+    first = sum(1 for letter in alphabet if letter < start)
     if first + count > len(alphabet):
         raise SymconvError(
             "shape", f"letters from {start!r} name at most {len(alphabet) - first} elements", shape

@@ -210,10 +210,12 @@ def convention_size_lines(
         elif convention == "tf":
             formula = ""
         else:
-            formula = {"SAME": f"I*s = {i}*{s}", "VALID": valid}.get(
-                pair,
-                f"s*(I - 1) + lo + hi - {span_term} + 2"
-                f" = {s}*({i} - 1) + {pair[0]} + {pair[1]} - {span_number_term} + 2",
+            named = {"SAME": f"I*s = {i}*{s}", "VALID": valid}
+            formula = (
+                named[pair]
+                if pair in named
+                else f"s*(I - 1) + lo + hi - {span_term} + 2"
+                f" = {s}*({i} - 1){_plus(pair[0])}{_plus(pair[1])} - {span_number_term} + 2"
             )
         size = canvas - begin - end
         if size < 1:
@@ -223,6 +225,15 @@ def convention_size_lines(
     return "\n".join(lines)
 
 
+def _plus(number: int) -> str:
+    """``number`` added in a formula: `` + 5``, or `` - 4`` for a negative one (not ``+ -4``).
+
+    >>> _plus(5), _plus(-4)
+    (' + 5', ' - 4')
+    """
+    return f" + {number}" if number >= 0 else f" - {-number}"
+
+
 def kept_window(canvas: int, begin: int, end: int) -> str:
     """The window of the canvas that cutting ``begin`` and ``end`` cells keeps, in words.
 
@@ -230,11 +241,15 @@ def kept_window(canvas: int, begin: int, end: int) -> str:
 
     >>> kept_window(5, 0, 1)
     'keeps cells 0 to 3 of the 5-cell canvas (0 cut at the start, 1 at the end)'
+    >>> kept_window(5, 9, -6)  # doctest: +NORMALIZE_WHITESPACE
+    'keeps no cell of the 5-cell canvas (9 cut at the start, 0 at the end;
+    6 zeros appended after)'
     >>> print(kept_window(5, -1, -2))  # doctest: +NORMALIZE_WHITESPACE
     keeps cells 0 to 4 of the 5-cell canvas
     (0 cut at the start, 0 at the end; 1 zero put before, 2 zeros appended after)
     """
     first, last = max(begin, 0), min(canvas, canvas - end) - 1
+    cells = f"cells {first} to {last}" if first <= last else "no cell"
     cut = f"{max(begin, 0)} cut at the start, {max(end, 0)} at the end"
     zeros = [
         f"{count} {'zero' if count == 1 else 'zeros'} {where}"
@@ -243,7 +258,7 @@ def kept_window(canvas: int, begin: int, end: int) -> str:
     ]
     if zeros:
         cut += "; " + ", ".join(zeros)
-    return f"keeps cells {first} to {last} of the {canvas}-cell canvas ({cut})"
+    return f"keeps {cells} of the {canvas}-cell canvas ({cut})"
 
 
 def window_size_lines(geometry) -> str:

@@ -307,7 +307,7 @@ def symbolic_operands(
     check_symbol_name("input_name", input_name)
     check_symbol_name("kernel_name", kernel_name)
     if input_letters:
-        x = letters(input_shape)
+        x = letters(input_shape, skip=kernel_name if len(kernel_name) == 1 else "")
     else:
         x = symbols_array(input_name, input_shape, base=base)
     w = symbols_array(kernel_name, kernel_shape, base=base)
@@ -327,7 +327,7 @@ def symbolic_operands(
                 "kernel_name",
                 f"must give symbols written apart from the input's ({twin} and {s} are both "
                 f"written with the letter {_printed_letter(s)}: {symbol_latex(twin)} and "
-                f"{symbol_latex(s)})",
+                f"{symbol_latex(s)}); name the kernel with another letter",
                 kernel_name,
             )
     return x, w

@@ -82,7 +82,8 @@ def form_notation(notation: Notation, form: str) -> Notation:
 def columns_held(width: int) -> int:
     """How many columns an elided matrix keeps on a line ``width`` em wide: one per 4 em.
 
-    An article's 56 em keeps the default 10; a column of a two-column paper (24 em) keeps 6.
+    An article's 56 em holds 14, so the default of 10 stands; a column of a two-column paper
+    (24 em) holds 6.
 
     >>> columns_held(56), columns_held(24)
     (14, 6)

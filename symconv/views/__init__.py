@@ -14,7 +14,6 @@ METHODS = {
 }
 
 
-
 def view_name(name: object, parameter: str = "method") -> str:
     """The name of a view as :data:`METHODS` spells it; ``zero-insertion`` is read too.
 

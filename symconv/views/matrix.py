@@ -29,7 +29,8 @@ def conv_matrix_of(problem: Problem) -> ImmutableSparseMatrix:
 
 
 def conv_matrix_entries(problem: Problem) -> tuple[tuple[int, int], dict]:
-    """C's shape and its nonzero entries ``{(row, column): kernel tap}``."""
+    """C's shape and the entries its kernel taps fill, ``{(row, column): tap}`` (a tap that
+    is the number 0 is kept, as 0)."""
     shape, columns = conv_matrix_columns(problem)
     w_flat = [e for channel in problem.w for plane in channel for e in plane]
     entries = {(row, column): w_flat[k] for column, pairs in enumerate(columns) for row, k in pairs}

@@ -74,17 +74,17 @@ def run(args: argparse.Namespace) -> int:
     stride_name, padding_name, extra_name, dilation_name = NAMES[source]
     params: dict = {}
     if args.stride is not None:
-        params[stride_name] = _given(stride_name, args.stride)
+        params[stride_name] = _given(source, stride_name, args.stride)
     if args.dilation is not None:
-        params[dilation_name] = _given(dilation_name, args.dilation)
+        params[dilation_name] = _given(source, dilation_name, args.dilation)
     if args.output_padding is not None:
         if source in ("tf", "jax"):
             raise SymconvError("--output-padding", f"{source} has no output_padding parameter")
-        params[extra_name] = _given(extra_name, args.output_padding)
+        params[extra_name] = _given(source, extra_name, args.output_padding)
     if args.output_shape is not None:
         if source not in ("onnx", "tf"):
             raise SymconvError("--output-shape", f"{source} takes no output_shape")
-        params["output_shape"] = _given("output_shape", args.output_shape)
+        params["output_shape"] = _given(source, "output_shape", args.output_shape)
     if args.transpose_kernel:
         if source != "jax":
             raise SymconvError("--transpose-kernel", "is a jax parameter")
@@ -104,14 +104,25 @@ def run(args: argparse.Namespace) -> int:
     return 0 if t.proof.equal else 1
 
 
-def _given(name: str, text: str) -> int | list[int]:
-    """The numbers typed, one number as a scalar as a Python caller writes it.
+#: The parameters a framework's call takes as one int for every axis; the others are lists.
+ONE_FOR_EVERY_AXIS = {
+    "torch": {"stride", "padding", "output_padding", "dilation"},
+    "keras": {"strides", "output_padding", "dilation_rate"},
+    "tf": {"strides", "dilations"},
+}
 
-    >>> _given("strides", "2"), _given("strides", "2x1")
+
+def _given(source: str, name: str, text: str) -> int | list[int]:
+    """The numbers typed: one number as one int where ``source``'s call takes it so, else a list.
+
+    >>> _given("keras", "strides", "2"), _given("keras", "strides", "2x1")
     (2, [2, 1])
+    >>> _given("onnx", "strides", "2"), _given("tf", "output_shape", "4")
+    ([2], [4])
     """
     numbers = _numbers(name, text)
-    return numbers[0] if len(numbers) == 1 else numbers
+    one = len(numbers) == 1 and name in ONE_FOR_EVERY_AXIS.get(source, ())
+    return numbers[0] if one else numbers
 
 
 def _numbers(name: str, text: str) -> list[int]:
@@ -143,7 +154,7 @@ def _padding(source: str, name: str, text: str) -> dict:
             return {"padding": [[0, 0], *pairs, [0, 0]]}
         raise SymconvError(name, f"{source} takes no begin:end pairs", text)
     if source == "torch":
-        return {"padding": _given(name, text)}
+        return {"padding": _given(source, name, text)}
     if source == "onnx":
         numbers = _numbers(name, text)
         return {"pads": numbers + numbers}
