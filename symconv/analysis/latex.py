@@ -33,6 +33,7 @@ from symconv.analysis.polyphase import polyphase_of
 from symconv.analysis.sections import chosen_sections
 from symconv.analysis.size_analysis import size_analysis
 from symconv.core.grid import ndindex
+from symconv.core.sizes import RELATIONSHIP_ROWS
 from symconv.core.tensors import flat_elements
 from symconv.engine.derivation import Derivation
 from symconv.latex.example_context import (
@@ -60,20 +61,6 @@ ANALYSIS_FORMS = ("fragment", "article")
 MAX_ENTRIES = 12
 # The loss L is written out in full up to this many products.
 MAX_LOSS_PRODUCTS = 16
-
-#: Dumoulin & Visin's quantities in table order: words, mathematics, Relationship field.
-RELATIONSHIP_ROWS = (
-    ("direct input size", "i", "i"),
-    ("kernel size (effective)", "k", "k"),
-    ("stride", "s", "s"),
-    ("padding", "p", "p"),
-    ("direct output size (the transposed input)", "i'", "i_prime"),
-    ("zeros added at the end", r"a = (i + 2p - k) \bmod s", "a"),
-    ("zeros inserted between units", "s - 1", "zeros_between"),
-    ("border", "p' = k - p - 1", "p_prime"),
-    ("output size", "o' = s(i' - 1) + a + k - 2p", "o_prime"),
-)
-
 
 def render_analysis(
     derivation: Derivation,
@@ -215,10 +202,10 @@ def _sizes(d: Derivation, notation: Notation) -> dict:
             "rows": [
                 {
                     "quantity": words,
-                    "math": math,
+                    "math": formula.replace(" mod ", r" \bmod "),
                     "by_axis": [getattr(r, field) for r in sizes.relationships],
                 }
-                for words, math, field in RELATIONSHIP_ROWS
+                for words, formula, field in RELATIONSHIP_ROWS
             ],
             "gives_output": [r.o_prime == r.i for r in sizes.relationships],
         }

@@ -20,7 +20,7 @@ from symconv.checker.homework import HomeworkReport, SizeCheck, plain_arithmetic
 from symconv.checker.report import CheckReport
 from symconv.checker.steps import normalised_name
 from symconv.notation.expressions import symbol_latex
-from symconv.notation.sentences import prose_latex
+from symconv.notation.sentences import prose_latex, subscript_latex
 from symconv.notation.style import RESULT
 from symconv.notation.tex_text import check_symbols, tex_escape
 from symconv.notation.words import capitalised, configuration_words
@@ -43,8 +43,7 @@ def formula_latex(line: str) -> str:
     'O_{\\text{full}} = 5'
     """
     text = re.sub(r"[^A-Za-z0-9_ ()+\-*=.,]", "", line)
-    text = re.sub(r"_([A-Za-z]{3,})\b", r"_{\\text{\1}}", text)
-    text = re.sub(r"_([A-Za-z0-9]+)\b", r"_{\1}", text)
+    text = re.sub(r"_([A-Za-z0-9]+)\b", lambda match: subscript_latex(match[1]), text)
     return text.replace("*", r" \cdot ").replace("  ", " ")
 
 

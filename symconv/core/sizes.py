@@ -158,20 +158,33 @@ class Relationship:
         return not self.reason
 
     def rows(self) -> list[tuple[str, str]]:
-        """The relationship as (quantity, value) rows for a table."""
+        """The relationship as (quantity, value) rows for a table, from :data:`RELATIONSHIP_ROWS`.
+
+        >>> from symconv.core.geometry import make_geometry
+        >>> relationships(make_geometry(2, 3, stride=2, padding=1))[0].rows()[5]
+        ('zeros added at the end, a = (i + 2p - k) mod s', '0')
+        """
         if self.reason:
             return [("relationship", "does not apply: " + self.reason)]
         return [
-            ("direct input size i", str(self.i)),
-            ("kernel size k (effective)", str(self.k)),
-            ("stride s", str(self.s)),
-            ("padding p", str(self.p)),
-            ("direct output size i' (the transposed input)", str(self.i_prime)),
-            ("a = (i + 2p - k) mod s", str(self.a)),
-            ("zeros inserted between units, s - 1", str(self.zeros_between)),
-            ("border p' = k - p - 1", str(self.p_prime)),
-            ("o' = s(i' - 1) + a + k - 2p", str(self.o_prime)),
+            (f"{words}, {formula}", str(getattr(self, field)))
+            for words, formula, field in RELATIONSHIP_ROWS
         ]
+
+
+#: Dumoulin & Visin's relationship, row by row: what a quantity is, its formula (or symbol)
+#: and the :class:`Relationship` field holding its value.
+RELATIONSHIP_ROWS = (
+    ("direct input size", "i", "i"),
+    ("kernel size (effective)", "k", "k"),
+    ("stride", "s", "s"),
+    ("padding", "p", "p"),
+    ("direct output size (the transposed input)", "i'", "i_prime"),
+    ("zeros added at the end", "a = (i + 2p - k) mod s", "a"),
+    ("zeros inserted between units", "s - 1", "zeros_between"),
+    ("border", "p' = k - p - 1", "p_prime"),
+    ("output size", "o' = s(i' - 1) + a + k - 2p", "o_prime"),
+)
 
 
 def relationships(geometry) -> list[Relationship]:

@@ -22,7 +22,7 @@ from symconv.errors import SymconvError
 from symconv.notation.palette import OKABE_ITO
 from symconv.notation.sentences import prose_latex
 from symconv.notation.statements import MATRIX_PRODUCT, SIZE_FORMULA, TRANSPOSE
-from symconv.notation.style import CANVAS, INPUT, KERNEL, RESULT
+from symconv.notation.style import CANVAS, DEFAULT_TITLE, INPUT, KERNEL, RESULT
 from symconv.notation.tex_text import tex_escape
 
 
@@ -104,6 +104,7 @@ def _environment(folders: tuple[str, ...]):
     env.globals["input_name"] = INPUT
     env.globals["kernel_name"] = KERNEL
     env.globals["canvas_name"] = CANVAS
+    env.globals["default_title"] = DEFAULT_TITLE
     env.globals["matrix_equation"] = MATRIX_PRODUCT
     env.globals["size_formula"] = SIZE_FORMULA  # the general form, quoted before any instance
     env.globals["okabe_ito"] = OKABE_ITO  # the colours of documents that draw no element

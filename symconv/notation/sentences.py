@@ -44,10 +44,20 @@ def _symbol_math(match: re.Match) -> str:
     if match["matrix"]:
         return match["matrix"] + TRANSPOSE
     if match["named"]:
-        return rf"{match['named']}_{{\text{{{match['word']}}}}}"
+        return match["named"] + subscript_latex(match["word"])
     if match["index"].isdigit():
         return symbol_latex(sympy.Symbol(match["letter"] + match["index"]))
-    return f"{match['letter']}_{{{match['index']}}}"
+    return match["letter"] + subscript_latex(match["index"])
+
+
+def subscript_latex(index: str) -> str:
+    r"""A subscript as LaTeX: a word upright, as in ``O_{\text{full}}``; letters (``ij``) and
+    numbers as they are.
+
+    >>> subscript_latex("full"), subscript_latex("ij"), subscript_latex("1")
+    ('_{\\text{full}}', '_{ij}', '_{1}')
+    """
+    return rf"_{{\text{{{index}}}}}" if len(index) > 2 and index.isalpha() else f"_{{{index}}}"
 
 
 def prose_latex(text: str) -> str:

@@ -27,6 +27,8 @@ RESULT = "O"
 INPUT = "I"
 #: The kernel's name (its entries are ``w1, w2, ...``).
 KERNEL = "K"
+#: The title of a worked example the user gave none: article, slides, HTML and Markdown.
+DEFAULT_TITLE = "A transposed convolution, step by step"
 #: The canvas's name, the placed blocks summed before the crop, in LaTeX ("full" upright).
 CANVAS = rf"{RESULT}_{{\text{{full}}}}"
 #: The same name in plain text.
