@@ -234,16 +234,25 @@ def relationships(geometry) -> list[Relationship]:
     return found
 
 
+def axis_subscript(rank: int, axis: int) -> str:
+    """The subscript naming one axis of a size: none in 1-D, ``_h`` and ``_w`` in 2-D,
+    ``_1`` to ``_3`` in 3-D.
+
+    >>> axis_subscript(1, 0), axis_subscript(2, 1), axis_subscript(3, 0)
+    ('', '_w', '_1')
+    """
+    if rank == 1:
+        return ""
+    return f"_{'hw'[axis]}" if rank == 2 else f"_{axis + 1}"
+
+
 def output_size_name(rank: int, axis: int) -> str:
-    """The name of one axis's output size: ``O`` in 1-D, ``O_h`` and ``O_w`` in 2-D (as the
-    worked examples write them), ``O_1`` to ``O_3`` in 3-D.
+    """The name of one axis's output size, as the worked examples write it: ``O``, ``O_h``.
 
     >>> [output_size_name(2, a) for a in range(2)], output_size_name(3, 0), output_size_name(1, 0)
     (['O_h', 'O_w'], 'O_1', 'O')
     """
-    if rank == 1:
-        return "O"
-    return f"O_{'hw'[axis]}" if rank == 2 else f"O_{axis + 1}"
+    return "O" + axis_subscript(rank, axis)
 
 
 def size_lines(geometry) -> str:

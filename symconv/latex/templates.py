@@ -18,6 +18,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from symconv.core.sizes import axis_subscript
 from symconv.errors import SymconvError
 from symconv.notation.palette import OKABE_ITO
 from symconv.notation.sentences import prose_latex
@@ -105,6 +106,7 @@ def _environment(folders: tuple[str, ...]):
     env.globals["kernel_name"] = KERNEL
     env.globals["canvas_name"] = CANVAS
     env.globals["default_title"] = DEFAULT_TITLE
+    env.globals["axis_subscript"] = axis_subscript  # O_h, O_w as the text writes them
     env.globals["matrix_equation"] = MATRIX_PRODUCT
     env.globals["size_formula"] = SIZE_FORMULA  # the general form, quoted before any instance
     env.globals["okabe_ito"] = OKABE_ITO  # the colours of documents that draw no element

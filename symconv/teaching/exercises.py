@@ -29,6 +29,7 @@ from functools import cached_property
 
 from symconv.checker.steps import Step, step_for
 from symconv.core.geometry import Geometry, make_geometry
+from symconv.core.sizes import output_size_name
 from symconv.engine.derivation import Derivation, symbolic_derivation
 from symconv.errors import SymconvError
 from symconv.latex.templates import render_template
@@ -166,7 +167,7 @@ class Exercise:
         if self.asked == "scaled":
             return symbol_latex(self.derivation.input_elements[self.element]) + "K"
         if self.asked == "size":
-            return "O" if self.rank == 1 else "O_h, O_w"
+            return ", ".join(output_size_name(self.rank, a) for a in range(self.rank))
         return _NAMES[self.asked]
 
     @property
@@ -176,7 +177,7 @@ class Exercise:
             value = self.derivation.input_elements[self.element]
             return str(value) + "K" if self.rank == 2 else f"x_{str(value)[1:]}K"
         if self.asked == "size":
-            return "O" if self.rank == 1 else "O_h and O_w"
+            return " and ".join(output_size_name(self.rank, a) for a in range(self.rank))
         return _TYPED[self.asked]
 
     @property
@@ -459,7 +460,7 @@ def _fits(g: Geometry, kind: str) -> bool:
 def _size_line(g: Geometry, n: int) -> str:
     r"""One axis's output size worked out: ``O_h = 2\cdot(2 - 1) + 3 - 2\cdot 1 = 3``."""
     a = g.axes[n]
-    name = "O" if g.rank == 1 else ("O_h", "O_w")[n]
+    name = output_size_name(g.rank, n)
     span = f"{a.dilation}\\cdot({a.kernel} - 1) + 1" if a.dilation != 1 else f"{a.kernel}"
     line = f"{name} = {a.stride}\\cdot({a.input} - 1) + {span} - 2\\cdot {a.pad_begin}"
     if a.output_padding:

@@ -73,7 +73,8 @@ def test_a_tensorflow_output_shape_of_one_number(cli):
                            "--kernel", "3", "--stride", "2", "--padding", "VALID",
                            "--output-shape", "7")  # fmt: skip
     assert status == 0, err
-    assert out.splitlines()[0] == "tf strides=2, padding='VALID', output_shape=7"
+    # TensorFlow takes strides as one int, but its output_shape is always a list
+    assert out.splitlines()[0] == "tf strides=2, padding='VALID', output_shape=[7]"
     assert out.splitlines()[-1].startswith("proof: equal entry by entry")
 
 
@@ -86,3 +87,14 @@ def test_code_writes_tuples_as_python_does(cli, rank, axes):
     assert f"axis={axes})" in code
     assert re.search(r"\d, \d+,\)", code) is None  # no (2, 3,)
     compile(code, "snippet", "exec")
+
+
+@pytest.mark.parametrize(
+    "source, first",
+    [("keras", "keras strides=2"), ("onnx", "onnx strides=[2]"), ("jax", "jax strides=[2], ")],
+)
+def test_one_number_is_written_as_the_frameworks_call_takes_it(cli, source, first):
+    status, out, err = cli("translate", "--from", source, "--to", "torch", "--input", "2",
+                           "--kernel", "3", "--stride", "2")  # fmt: skip
+    assert status in (0, 1), err
+    assert out.splitlines()[0].startswith(first)
