@@ -234,6 +234,15 @@ def relationships(geometry) -> list[Relationship]:
     return found
 
 
+def plus_term(number: int) -> str:
+    """``number`` added in a written formula: `` + 5``, or `` - 4`` for a negative one.
+
+    >>> plus_term(5), plus_term(-4)
+    (' + 5', ' - 4')
+    """
+    return f" + {number}" if number >= 0 else f" - {-number}"
+
+
 def axis_subscript(rank: int, axis: int) -> str:
     """The subscript naming one axis of a size: none in 1-D, ``_h`` and ``_w`` in 2-D,
     ``_1`` to ``_3`` in 3-D.
@@ -274,7 +283,7 @@ def size_lines(geometry) -> str:
         if b == e:
             pads = f"2*{b}" if b >= 0 else f"2*({b})"
         else:
-            pads = f"({b} + {e})" if e >= 0 else f"({b} - {-e})"
+            pads = f"({b}{plus_term(e)})"
         extra = f" + {axis.output_padding}" if axis.output_padding else ""
         name = output_size_name(geometry.rank, n)
         lines.append(

@@ -11,7 +11,7 @@ for each: the front-ends in :mod:`symconv.engine` and ``symconv size`` read them
 
 from __future__ import annotations
 
-from symconv.core.sizes import canvas_length, output_size_name, size_lines
+from symconv.core.sizes import canvas_length, output_size_name, plus_term, size_lines
 from symconv.errors import SymconvError
 
 
@@ -215,7 +215,7 @@ def convention_size_lines(
                 named[pair]
                 if pair in named
                 else f"s*(I - 1) + lo + hi - {span_term} + 2"
-                f" = {s}*({i} - 1){_plus(pair[0])}{_plus(pair[1])} - {span_number_term} + 2"
+                f" = {s}*({i} - 1){plus_term(pair[0])}{plus_term(pair[1])} - {span_number_term} + 2"
             )
         size = canvas - begin - end
         if size < 1:
@@ -223,15 +223,6 @@ def convention_size_lines(
         given = f"{size} (the output_shape given)" if not formula else f"{formula} = {size}"
         lines.append(f"{name} = {given}; {kept_window(canvas, begin, end)}")
     return "\n".join(lines)
-
-
-def _plus(number: int) -> str:
-    """``number`` added in a formula: `` + 5``, or `` - 4`` for a negative one (not ``+ -4``).
-
-    >>> _plus(5), _plus(-4)
-    (' + 5', ' - 4')
-    """
-    return f" + {number}" if number >= 0 else f" - {-number}"
 
 
 def kept_window(canvas: int, begin: int, end: int) -> str:
