@@ -23,7 +23,7 @@ from symconv.engine.translate import FRAMEWORKS, call_code
 from symconv.engine.verification import Verification
 from symconv.notation.expressions import expr_latex, product_latex, sum_latex
 from symconv.notation.grids import array_latex, cells_latex, slices
-from symconv.notation.palette import palette
+from symconv.notation.palette import STORED, palette
 from symconv.notation.statements import check_latex, statement_words
 from symconv.notation.style import INPUT, KERNEL, Notation
 from symconv.notation.tex_text import check_symbols, tex_escape
@@ -33,8 +33,6 @@ from symconv.views import zero_insertion
 # Input elements whose scaled kernel and placement are written out one by one
 # (all of them with ``Notation(full=True)``); the rest are summarised.
 MAX_BLOCKS = 9
-# Input elements that get a colour of their own: as many as a drawn canvas can hold.
-MAX_COLOURED = 144
 # Rows and columns of C, C^T, x and y that a slide writes out before eliding.
 SLIDE_MATRIX = 6
 
@@ -68,7 +66,7 @@ def example_context(derivation: Derivation, notation: Notation) -> dict:
         "elements": [_element(d, n, notation) for n in range(shown)],
         "element_count": len(d.input_elements),
         # figures are drawn for small canvases only: colours for the elements they can show
-        "palette": palette(min(len(d.input_elements), MAX_COLOURED)),
+        "palette": palette(min(len(d.input_elements), STORED)),
         "canvas": _canvas(d, notation, shown),
         "output": output_context(d, notation),
         "zero_insertion": _zero_insertion(d, notation),

@@ -72,7 +72,8 @@ def generated_palette(count: int) -> list[tuple[int, int, int]]:
 MIN_DISTANCE = 48
 
 
-#: How many colours :func:`palette` reads from its table: a drawn 12 x 12 canvas holds 144.
+#: How many colours :func:`palette` reads from its table: as many input elements as a drawn
+#: canvas shows (12 x 12), so a figure never waits for the rule.
 STORED = 144
 #: ``generated_palette(STORED)[8:]``, written out (``tests/latex`` checks that it still is).
 # fmt: off
