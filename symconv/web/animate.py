@@ -442,25 +442,9 @@ def animate(
     images = [draw_frame(f, size, widths) for f in frames]
     durations = [delay] * (len(images) - 1) + [3 * delay]
     out = io.BytesIO()
+    frames_after = {"save_all": True, "append_images": images[1:], "duration": durations, "loop": 0}
     if format == "gif":
-        images[0].save(
-            out,
-            "GIF",
-            save_all=True,
-            append_images=images[1:],
-            duration=durations,
-            loop=0,
-            optimize=False,
-            disposal=1,
-        )
+        images[0].save(out, "GIF", optimize=False, disposal=1, **frames_after)
     else:
-        images[0].save(
-            out,
-            "PNG",
-            save_all=True,
-            append_images=images[1:],
-            duration=durations,
-            loop=0,
-            default_image=False,
-        )
+        images[0].save(out, "PNG", default_image=False, **frames_after)
     return out.getvalue()
